@@ -1,0 +1,112 @@
+//! [`ConfigError`]: what is wrong with an [`InquiryOptions`](crate::InquiryOptions) and how to fix it.
+
+use std::fmt;
+
+/// A configuration the crate refuses to turn into a widget URL.
+///
+/// Every message names what is wrong and how to fix it. Nothing is silently
+/// replaced: where the official SDK falls back to production on a bad host, or
+/// builds a URL that cannot work, this crate returns one of these instead.
+///
+/// ```
+/// use leptos_persona::{ConfigError, InquiryOptions};
+///
+/// let err = InquiryOptions::default().validate().unwrap_err();
+/// assert!(matches!(err, ConfigError::MissingFlowTarget));
+/// assert!(err.to_string().contains("template_id"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// Neither a template (`template_id` / `template_version_id`) nor an `inquiry_id` was given.
+    MissingFlowTarget,
+    /// Both a template and an `inquiry_id` were given.
+    ConflictingFlowTarget,
+    /// `account_id` was combined with `reference_id`.
+    AccountIdWithReferenceId,
+    /// `account_id` was combined with `account_type_id`.
+    AccountIdWithAccountTypeId,
+    /// The `host` (or `customHost`) is not one this crate can talk to.
+    InvalidHost {
+        /// The host as it was given.
+        host: String,
+        /// Why it was refused and what to write instead.
+        reason: String,
+    },
+    /// `host` and `customHost` were both given and name different hosts.
+    ConflictingHosts {
+        /// The `host` value.
+        host: String,
+        /// The `customHost` value.
+        custom_host: String,
+    },
+    /// A sandbox token that is unknown, misspelt or dangerous.
+    InvalidSandboxToken {
+        /// The token as it was given.
+        token: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// `frame_height` / `frame_width` cannot be used as a CSS size.
+    InvalidFrameSize {
+        /// `frameHeight` or `frameWidth`.
+        option: &'static str,
+        /// The value as given.
+        value: String,
+    },
+    /// The container id is empty (messages could not be told apart).
+    EmptyContainerId,
+    /// An event name in the events allowlist is empty.
+    InvalidEventsAllowlist {
+        /// Why it was refused.
+        reason: String,
+    },
+    /// Options given as JSON (the official SDK's camelCase shape) did not deserialize.
+    Json {
+        /// serde's message, naming the offending key or value.
+        message: String,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MissingFlowTarget => f.write_str(
+                "no flow to start: set `template_id` (or `template_version_id`) to start a new \
+                 inquiry, or `inquiry_id` to resume an existing one",
+            ),
+            Self::ConflictingFlowTarget => f.write_str(
+                "both a template and `inquiry_id` are set: keep `template_id`/`template_version_id` \
+                 to start a new inquiry, or `inquiry_id` alone to resume one",
+            ),
+            Self::AccountIdWithReferenceId => f.write_str(
+                "`account_id` and `reference_id` are mutually exclusive: keep only one of them",
+            ),
+            Self::AccountIdWithAccountTypeId => f.write_str(
+                "`account_id` and `account_type_id` are mutually exclusive: `account_type_id` only \
+                 applies to new accounts, so drop it when passing `account_id`",
+            ),
+            Self::InvalidHost { host, reason } => write!(f, "invalid host {host:?}: {reason}"),
+            Self::ConflictingHosts { host, custom_host } => write!(
+                f,
+                "`host` ({host:?}) and `customHost` ({custom_host:?}) name different hosts: set only one"
+            ),
+            Self::InvalidSandboxToken { token, reason } => {
+                write!(f, "invalid sandbox attribute {token:?}: {reason}")
+            }
+            Self::InvalidFrameSize { option, value } => write!(
+                f,
+                "invalid `{option}` {value:?}: give a non-negative number of pixels or a single CSS \
+                 length such as \"80vh\" or \"calc(100% - 10px)\" (no `;`, braces, quotes or angle brackets)"
+            ),
+            Self::EmptyContainerId => f.write_str(
+                "the container id is empty: give every inquiry a non-empty, unique container id so \
+                 its messages can be told apart",
+            ),
+            Self::InvalidEventsAllowlist { reason } => write!(f, "invalid events allowlist: {reason}"),
+            Self::Json { message } => write!(f, "invalid inquiry options JSON: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}

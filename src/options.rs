@@ -1,0 +1,651 @@
+//! [`InquiryOptions`]: every parameter of the official SDK's `InquiryOptions`, typed.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::{ConfigError, EventName, Host};
+
+/// The parameters of one inquiry flow.
+///
+/// Field for field the official SDK's `InquiryOptions` (its callbacks become the
+/// component's props instead). Build it in Rust:
+///
+/// ```
+/// use leptos_persona::InquiryOptions;
+///
+/// let options = InquiryOptions {
+///     reference_id: Some("user_42".into()),
+///     language: Some("fr".into()),
+///     ..InquiryOptions::template("itmpl_Ygs16MKTkA6obnF8C3Rb17dm")
+/// }
+/// .with_field("nameFirst", "Jane");
+/// assert!(options.validate().is_ok());
+/// ```
+///
+/// or move an existing JavaScript configuration over unchanged, in the SDK's
+/// camelCase JSON shape:
+///
+/// ```
+/// use leptos_persona::InquiryOptions;
+///
+/// let options = InquiryOptions::from_json(r#"{
+///     "templateId": "itmpl_Ygs16MKTkA6obnF8C3Rb17dm",
+///     "environmentId": "env_abc",
+///     "fields": { "nameFirst": "Jane" },
+///     "frameHeight": 650
+/// }"#).unwrap();
+/// assert_eq!(options.environment_id.as_deref(), Some("env_abc"));
+/// ```
+///
+/// Unknown keys are refused (a misspelt `templateID` is an error, not a silently
+/// ignored option), and so is a value of the wrong type.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct InquiryOptions {
+    /// The template to start a new inquiry from (`itmpl_…` inquiry templates or legacy `tmpl_…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
+    /// Locks the flow to one template version (`itmplv_…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template_version_id: Option<String>,
+    /// The environment (`env_…`); defaults to the organization's first production environment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment_id: Option<String>,
+    /// Deprecated by Persona in favour of `environment_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Environment>,
+    /// Your own id for the user; mutually exclusive with `account_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_id: Option<String>,
+    /// A Persona account id (`act_…`); excludes `reference_id` and `account_type_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    /// The account type for a newly created account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_type_id: Option<String>,
+    /// The flow's language, e.g. `"fr"` or `"es-MX"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Prefilled inquiry fields, keyed as in the SDK (`nameFirst` is sent as `name-first`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Map<String, Value>>,
+    /// A theme set (a Persona preview feature).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme_set_id: Option<String>,
+    /// A theme variant such as `"base"` or `"dark"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style_variant: Option<String>,
+    /// The inquiry to resume (`inq_…`); excludes the template options.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inquiry_id: Option<String>,
+    /// The session token for resuming a pending inquiry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_token: Option<String>,
+    /// A cross-organization data-sharing consent token (`cnst_…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_token: Option<String>,
+    /// Field mappings used with `share_token`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_mappings: Option<Vec<FieldMapping>>,
+    /// Origins of every frame above the page, when the page is itself framed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame_ancestors: Option<Vec<String>>,
+    /// The origin the flow should post to, when it differs from the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_target_origin: Option<String>,
+    /// The iframe's maximum height.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame_height: Option<CssSize>,
+    /// The iframe's maximum width (Persona allows at most 768px).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame_width: Option<CssSize>,
+    /// Extra iframe sandbox tokens; `allow-scripts allow-same-origin allow-popups` are always present.
+    /// Unset means the SDK's default `allow-forms allow-modals allow-top-navigation-by-user-activation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sandbox_attributes: Option<Vec<String>>,
+    /// A country code to route the first request to directly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing_country: Option<String>,
+    /// The iframe's accessible title (default "Verify your identity").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iframe_title: Option<String>,
+    /// Padding of the inline flow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub widget_padding: Option<Padding>,
+    /// Padding of the inline flow's navigation bar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub navigation_padding: Option<Padding>,
+    /// The deployment to load the flow from (default production).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<Host>,
+    /// The official `Client`'s spelling of a custom `host`; takes precedence over `host`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_host: Option<Host>,
+    /// Which events reach `on_event` (default: the SDK's default list).
+    #[serde(skip_serializing_if = "EventsAllowlist::is_default")]
+    pub events_allowlist: EventsAllowlist,
+    /// Persona's server outage mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_outage_mode: Option<ServerOutageMode>,
+}
+
+impl InquiryOptions {
+    /// Options that start a new inquiry from `template_id`.
+    pub fn template(template_id: impl Into<String>) -> Self {
+        Self {
+            template_id: Some(template_id.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Options that resume the inquiry `inquiry_id` (with its session token, for a pending one).
+    pub fn resume(inquiry_id: impl Into<String>, session_token: Option<String>) -> Self {
+        Self {
+            inquiry_id: Some(inquiry_id.into()),
+            session_token,
+            ..Self::default()
+        }
+    }
+
+    /// Adds one prefilled field (key as the SDK spells it, e.g. `"nameFirst"`).
+    pub fn with_field(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.fields
+            .get_or_insert_with(Map::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Parses the official SDK's camelCase options JSON.
+    pub fn from_json(json: &str) -> Result<Self, ConfigError> {
+        serde_json::from_str(json).map_err(|e| ConfigError::Json {
+            message: e.to_string(),
+        })
+    }
+
+    /// Converts an already parsed JSON value in the SDK's camelCase shape.
+    pub fn from_json_value(value: Value) -> Result<Self, ConfigError> {
+        serde_json::from_value(value).map_err(|e| ConfigError::Json {
+            message: e.to_string(),
+        })
+    }
+
+    /// The host the flow is loaded from: `custom_host`, else `host`, else production.
+    pub fn effective_host(&self) -> Host {
+        self.custom_host
+            .clone()
+            .or_else(|| self.host.clone())
+            .unwrap_or_default()
+    }
+
+    /// Checks the SDK's rules and this crate's stricter ones.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
+        let has_template = filled(&self.template_id) || filled(&self.template_version_id);
+        let has_inquiry = filled(&self.inquiry_id);
+        if !has_template && !has_inquiry {
+            return Err(ConfigError::MissingFlowTarget);
+        }
+        if has_template && has_inquiry {
+            return Err(ConfigError::ConflictingFlowTarget);
+        }
+        if filled(&self.account_id) {
+            if filled(&self.reference_id) {
+                return Err(ConfigError::AccountIdWithReferenceId);
+            }
+            if filled(&self.account_type_id) {
+                return Err(ConfigError::AccountIdWithAccountTypeId);
+            }
+        }
+        if let Some(custom) = &self.custom_host {
+            if custom.is_named_deployment() {
+                return Err(ConfigError::InvalidHost {
+                    host: custom.to_string(),
+                    reason: "`customHost` takes a custom domain or \"development\"; name \
+                             production, staging or canary with `host` instead"
+                        .into(),
+                });
+            }
+            if let Some(host) = &self.host {
+                if host != custom {
+                    return Err(ConfigError::ConflictingHosts {
+                        host: host.to_string(),
+                        custom_host: custom.to_string(),
+                    });
+                }
+            }
+        }
+        for (option, size) in [
+            ("frameHeight", &self.frame_height),
+            ("frameWidth", &self.frame_width),
+        ] {
+            if let Some(size) = size {
+                size.validate(option)?;
+            }
+        }
+        crate::sandbox::sandbox_attribute(self.sandbox_attributes.as_deref())?;
+        self.events_allowlist.validate()
+    }
+}
+
+/// The deprecated `environment` option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    /// `sandbox`.
+    Sandbox,
+    /// `production`.
+    Production,
+}
+
+impl Environment {
+    /// The wire value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sandbox => "sandbox",
+            Self::Production => "production",
+        }
+    }
+}
+
+/// Persona's `serverOutageMode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ServerOutageMode {
+    /// `always`.
+    Always,
+    /// `never`.
+    Never,
+    /// `defer`.
+    Defer,
+}
+
+impl ServerOutageMode {
+    /// The wire value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::Never => "never",
+            Self::Defer => "defer",
+        }
+    }
+}
+
+/// A maximum iframe size: a number of pixels or a CSS length.
+///
+/// ```
+/// use leptos_persona::CssSize;
+///
+/// assert_eq!(CssSize::Px(650.0).to_css(), "650px");
+/// assert_eq!(CssSize::from("80vh").to_css(), "80vh");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CssSize {
+    /// Pixels (the SDK's number form).
+    Px(f64),
+    /// Any single CSS length, e.g. `"80vh"` or `"calc(100% - 10px)"`.
+    Css(String),
+}
+
+impl CssSize {
+    /// The CSS value, as the SDK writes it into `max-height` / `max-width`.
+    pub fn to_css(&self) -> String {
+        match self {
+            Self::Px(px) => format!("{}px", crate::js_number::js_number_to_string(*px)),
+            Self::Css(css) => css.clone(),
+        }
+    }
+
+    fn validate(&self, option: &'static str) -> Result<(), ConfigError> {
+        let ok = match self {
+            Self::Px(px) => px.is_finite() && *px >= 0.0,
+            Self::Css(css) => {
+                !css.trim().is_empty()
+                    && !css.chars().any(|c| {
+                        matches!(c, ';' | '{' | '}' | '"' | '\'' | '<' | '>' | '\\')
+                            || c.is_control()
+                    })
+            }
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(ConfigError::InvalidFrameSize {
+                option,
+                value: self.to_css(),
+            })
+        }
+    }
+}
+
+impl From<f64> for CssSize {
+    fn from(px: f64) -> Self {
+        Self::Px(px)
+    }
+}
+
+impl From<&str> for CssSize {
+    fn from(css: &str) -> Self {
+        Self::Css(css.to_owned())
+    }
+}
+
+/// Which events reach the `on_event` callback.
+///
+/// ```
+/// use leptos_persona::{EventName, EventsAllowlist};
+///
+/// assert!(EventsAllowlist::Default.admits("page-change"));
+/// assert!(!EventsAllowlist::Default.admits("click"));
+/// assert!(EventsAllowlist::All.admits("click"));
+/// assert!(EventsAllowlist::Only(vec![EventName::Click]).admits("click"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum EventsAllowlist {
+    /// The SDK's default: every known event but `step-transitioning`, `click` and `form-update`.
+    #[default]
+    Default,
+    /// Every event, including names this crate does not know (`'all'`).
+    All,
+    /// Exactly these events.
+    Only(Vec<EventName>),
+}
+
+impl EventsAllowlist {
+    /// Whether an event of this name reaches `on_event`.
+    pub fn admits(&self, name: &str) -> bool {
+        match self {
+            Self::Default => EventName::parse(name).in_default_allowlist(),
+            Self::All => true,
+            Self::Only(names) => names.iter().any(|n| n.as_str() == name),
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Self::Default
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        match self {
+            Self::Only(names) if names.iter().any(|n| n.as_str().is_empty()) => {
+                Err(ConfigError::InvalidEventsAllowlist {
+                    reason: "an event name is empty".into(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Serialize for EventsAllowlist {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Default => serializer.serialize_none(),
+            Self::All => serializer.serialize_str("all"),
+            Self::Only(names) => serializer.collect_seq(names.iter().map(EventName::as_str)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EventsAllowlist {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            List(Vec<String>),
+        }
+        match Option::<Raw>::deserialize(deserializer)? {
+            None => Ok(Self::Default),
+            Some(Raw::Text(text)) if text == "all" => Ok(Self::All),
+            Some(Raw::Text(text)) => Err(de::Error::custom(format!(
+                "eventsAllowlist {text:?} is neither \"all\" nor a list of event names"
+            ))),
+            Some(Raw::List(names)) => Ok(Self::Only(
+                names.iter().map(|n| EventName::parse(n)).collect(),
+            )),
+        }
+    }
+}
+
+/// One side of a [`Padding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// `top`.
+    Top,
+    /// `bottom`.
+    Bottom,
+    /// `left`.
+    Left,
+    /// `right`.
+    Right,
+}
+
+impl Side {
+    /// The wire key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Top => "top",
+            Self::Bottom => "bottom",
+            Self::Left => "left",
+            Self::Right => "right",
+        }
+    }
+
+    fn parse(key: &str) -> Option<Self> {
+        match key {
+            "top" => Some(Self::Top),
+            "bottom" => Some(Self::Bottom),
+            "left" => Some(Self::Left),
+            "right" => Some(Self::Right),
+            _ => None,
+        }
+    }
+}
+
+/// Padding in pixels for the inline flow (`widgetPadding`, `navigationPadding`).
+///
+/// Sides keep the order they were given in, as the SDK's query string does.
+///
+/// ```
+/// use leptos_persona::Padding;
+///
+/// let padding = Padding::new().top(8.0).bottom(16.0);
+/// assert_eq!(padding.get(leptos_persona::Side::Bottom), Some(16.0));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Padding {
+    sides: Vec<(Side, f64)>,
+}
+
+impl Padding {
+    /// No padding given.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets one side (replacing an earlier value in place).
+    pub fn set(mut self, side: Side, px: f64) -> Self {
+        match self.sides.iter_mut().find(|(s, _)| *s == side) {
+            Some(entry) => entry.1 = px,
+            None => self.sides.push((side, px)),
+        }
+        self
+    }
+
+    /// Sets the top padding.
+    pub fn top(self, px: f64) -> Self {
+        self.set(Side::Top, px)
+    }
+
+    /// Sets the bottom padding.
+    pub fn bottom(self, px: f64) -> Self {
+        self.set(Side::Bottom, px)
+    }
+
+    /// Sets the left padding.
+    pub fn left(self, px: f64) -> Self {
+        self.set(Side::Left, px)
+    }
+
+    /// Sets the right padding.
+    pub fn right(self, px: f64) -> Self {
+        self.set(Side::Right, px)
+    }
+
+    /// One side's padding, if given.
+    pub fn get(&self, side: Side) -> Option<f64> {
+        self.sides
+            .iter()
+            .find(|(s, _)| *s == side)
+            .map(|(_, px)| *px)
+    }
+
+    /// The given sides, in order.
+    pub fn sides(&self) -> &[(Side, f64)] {
+        &self.sides
+    }
+}
+
+impl Serialize for Padding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.sides.len()))?;
+        for (side, px) in &self.sides {
+            map.serialize_entry(side.as_str(), px)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Padding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PaddingVisitor;
+        impl<'de> Visitor<'de> for PaddingVisitor {
+            type Value = Padding;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object with numeric top, bottom, left and right")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Padding, A::Error> {
+                let mut padding = Padding::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let side = Side::parse(&key).ok_or_else(|| {
+                        de::Error::custom(format!(
+                            "unknown padding side {key:?}: expected top, bottom, left or right"
+                        ))
+                    })?;
+                    let px: Option<f64> = map.next_value()?;
+                    if let Some(px) = px {
+                        padding = padding.set(side, px);
+                    }
+                }
+                Ok(padding)
+            }
+        }
+        deserializer.deserialize_map(PaddingVisitor)
+    }
+}
+
+/// Maps a field of shared source data onto a differently named field (with `share_token`).
+///
+/// ```
+/// use leptos_persona::FieldMapping;
+///
+/// let mapping = FieldMapping::new("nameFirst", "givenName");
+/// assert_eq!(mapping.source_field_name(), "nameFirst");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMapping {
+    source_field_name: String,
+    destination_field_name: String,
+    /// JSON input may name the destination first; the query string keeps that order.
+    destination_first: bool,
+}
+
+impl FieldMapping {
+    /// A mapping from `source` to `destination`.
+    pub fn new(source: impl Into<String>, destination: impl Into<String>) -> Self {
+        Self {
+            source_field_name: source.into(),
+            destination_field_name: destination.into(),
+            destination_first: false,
+        }
+    }
+
+    /// The field name in the shared data.
+    pub fn source_field_name(&self) -> &str {
+        &self.source_field_name
+    }
+
+    /// The field name in this inquiry.
+    pub fn destination_field_name(&self) -> &str {
+        &self.destination_field_name
+    }
+
+    /// The mapping's entries as `(key, value)` in wire order (keys as the SDK spells them).
+    pub(crate) fn entries(&self) -> [(&'static str, &str); 2] {
+        let source = ("sourceFieldName", self.source_field_name.as_str());
+        let destination = ("destinationFieldName", self.destination_field_name.as_str());
+        if self.destination_first {
+            [destination, source]
+        } else {
+            [source, destination]
+        }
+    }
+}
+
+impl Serialize for FieldMapping {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        for (key, value) in self.entries() {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldMapping {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MappingVisitor;
+        impl<'de> Visitor<'de> for MappingVisitor {
+            type Value = FieldMapping;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object with string sourceFieldName and destinationFieldName")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldMapping, A::Error> {
+                let mut source: Option<String> = None;
+                let mut destination: Option<String> = None;
+                let mut destination_first = false;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "sourceFieldName" => source = Some(map.next_value()?),
+                        "destinationFieldName" => {
+                            destination_first |= source.is_none();
+                            destination = Some(map.next_value()?);
+                        }
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "unknown field mapping key {other:?}: expected sourceFieldName \
+                                 and destinationFieldName"
+                            )))
+                        }
+                    }
+                }
+                match (source, destination) {
+                    (Some(source_field_name), Some(destination_field_name)) => Ok(FieldMapping {
+                        source_field_name,
+                        destination_field_name,
+                        destination_first,
+                    }),
+                    _ => Err(de::Error::custom(
+                        "a field mapping needs both sourceFieldName and destinationFieldName",
+                    )),
+                }
+            }
+        }
+        deserializer.deserialize_map(MappingVisitor)
+    }
+}

@@ -1,0 +1,213 @@
+//! The official SDK's query string: the `qs` library's `stringify` with
+//! `{ addQueryPrefix: true, skipNulls: true }` and its defaults (RFC 3986
+//! percent-encoding of keys and values, `indices` array format), applied to a
+//! JavaScript object.
+//!
+//! Values are modelled as the JavaScript values the SDK would see, including
+//! JavaScript's property order (array-index keys first, ascending, then the
+//! other keys in insertion order) and lodash `kebabCase` of the keys of
+//! `fields` and `fieldMappings`.
+
+use serde_json::{Map, Value};
+
+use crate::js_number::js_number_to_string;
+use crate::kebab_case::kebab_case;
+
+/// A JavaScript value as `qs` walks it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum JsValue {
+    /// `null` / `undefined`: skipped.
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<JsValue>),
+    /// Own enumerable properties in JavaScript's order.
+    Object(Vec<(String, JsValue)>),
+}
+
+impl JsValue {
+    /// Converts JSON, optionally kebab-casing every object key (the SDK's `dasherize`).
+    pub(crate) fn from_json(value: &Value, kebab_keys: bool) -> Self {
+        match value {
+            Value::Null => Self::Null,
+            Value::Bool(b) => Self::Bool(*b),
+            Value::Number(n) => Self::Number(n.as_f64().unwrap_or(f64::NAN)),
+            Value::String(s) => Self::String(s.clone()),
+            Value::Array(items) => Self::Array(
+                items
+                    .iter()
+                    .map(|v| Self::from_json(v, kebab_keys))
+                    .collect(),
+            ),
+            Value::Object(map) => Self::from_map(map, kebab_keys),
+        }
+    }
+
+    /// Converts a JSON object, optionally kebab-casing its keys (recursively).
+    pub(crate) fn from_map(map: &Map<String, Value>, kebab_keys: bool) -> Self {
+        let source = js_ordered(map.iter().map(|(k, v)| (k.clone(), v)).collect());
+        let mut out: Vec<(String, JsValue)> = Vec::with_capacity(source.len());
+        for (key, value) in source {
+            let key = if kebab_keys { kebab_case(&key) } else { key };
+            let value = Self::from_json(value, kebab_keys);
+            // `{ ...acc, [key]: value }`: a repeated key keeps its first position, takes the last value.
+            match out.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = value,
+                None => out.push((key, value)),
+            }
+        }
+        Self::Object(js_ordered(out))
+    }
+}
+
+/// Whether `key` is an array index, which JavaScript objects enumerate first.
+fn array_index(key: &str) -> Option<u32> {
+    let canonical = !key.is_empty()
+        && key.bytes().all(|b| b.is_ascii_digit())
+        && (key == "0" || !key.starts_with('0'));
+    if !canonical {
+        return None;
+    }
+    key.parse::<u32>().ok().filter(|&n| n != u32::MAX)
+}
+
+/// Reorders properties the way JavaScript enumerates them.
+fn js_ordered<V>(entries: Vec<(String, V)>) -> Vec<(String, V)> {
+    let (mut indices, names): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|(k, _)| array_index(k).is_some());
+    indices.sort_by_key(|(k, _)| array_index(k));
+    indices.extend(names);
+    indices
+}
+
+/// Percent-encodes a key or value as `qs`'s RFC 3986 encoder does for well-formed text.
+///
+/// Unlike the SDK's copy of `qs`, a character is never split between the
+/// encoder's 1,024-unit chunks, so long text with emoji stays intact.
+pub(crate) fn encode_component(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    out
+}
+
+/// Accumulates `key=value` pairs in order.
+#[derive(Debug, Default)]
+pub(crate) struct QueryString {
+    pairs: Vec<String>,
+}
+
+impl QueryString {
+    /// Adds a top-level key; `None` and nulls are skipped, like `skipNulls`.
+    pub(crate) fn push(&mut self, key: &str, value: Option<&JsValue>) {
+        if let Some(value) = value {
+            self.push_value(key.to_owned(), value);
+        }
+    }
+
+    /// Adds a top-level string value.
+    pub(crate) fn push_str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.pairs.push(format!(
+                "{}={}",
+                encode_component(key),
+                encode_component(value)
+            ));
+        }
+    }
+
+    fn push_value(&mut self, path: String, value: &JsValue) {
+        let scalar = match value {
+            JsValue::Null => return,
+            JsValue::Bool(b) => b.to_string(),
+            JsValue::Number(n) => js_number_to_string(*n),
+            JsValue::String(s) => s.clone(),
+            JsValue::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.push_value(format!("{path}[{index}]"), item);
+                }
+                return;
+            }
+            JsValue::Object(entries) => {
+                for (key, item) in entries {
+                    self.push_value(format!("{path}[{key}]"), item);
+                }
+                return;
+            }
+        };
+        self.pairs.push(format!(
+            "{}={}",
+            encode_component(&path),
+            encode_component(&scalar)
+        ));
+    }
+
+    /// `?a=1&b=2`, or the empty string when nothing was added.
+    pub(crate) fn finish(self) -> String {
+        if self.pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", self.pairs.join("&"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn query(key: &str, value: Value, kebab: bool) -> String {
+        let mut qs = QueryString::default();
+        qs.push(key, Some(&JsValue::from_json(&value, kebab)));
+        qs.finish()
+    }
+
+    #[test]
+    fn encodes_like_qs_rfc3986() {
+        assert_eq!(
+            encode_component("a b+c&d=e/é~"),
+            "a%20b%2Bc%26d%3De%2F%C3%A9~"
+        );
+        assert_eq!(encode_component("😀"), "%F0%9F%98%80");
+    }
+
+    #[test]
+    fn nests_with_brackets_and_indices() {
+        assert_eq!(
+            query(
+                "fields",
+                json!({"a": {"b": [1, null, true]}, "c": [], "d": {}}),
+                false
+            ),
+            "?fields%5Ba%5D%5Bb%5D%5B0%5D=1&fields%5Ba%5D%5Bb%5D%5B2%5D=true"
+        );
+    }
+
+    #[test]
+    fn orders_keys_like_javascript_and_merges_kebab_collisions() {
+        assert_eq!(
+            query(
+                "f",
+                json!({"b": 1, "10": 2, "2": 3, "nameFirst": 4, "name_first": 5}),
+                true
+            ),
+            "?f%5B2%5D=3&f%5B10%5D=2&f%5Bb%5D=1&f%5Bname-first%5D=5"
+        );
+    }
+
+    #[test]
+    fn nothing_gives_an_empty_string() {
+        assert_eq!(QueryString::default().finish(), "");
+    }
+}

@@ -1,0 +1,39 @@
+//! [`WidgetAction`]: the messages the page posts to the flow.
+
+use serde_json::{json, Value};
+
+/// An action posted to the flow with `postMessage(…, exact_origin)`.
+///
+/// ```
+/// use leptos_persona::WidgetAction;
+/// use serde_json::json;
+///
+/// assert_eq!(WidgetAction::Open.to_json(), json!({"action": "open", "metadata": {}}));
+/// assert_eq!(
+///     WidgetAction::Exit { force: true }.to_json(),
+///     json!({"action": "exit", "metadata": {"force": true}})
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WidgetAction {
+    /// The modal was shown.
+    Open,
+    /// Ask the flow to exit; without `force` the flow asks the user to confirm.
+    Exit {
+        /// Skip the confirmation.
+        force: bool,
+    },
+    /// The embedding is going away.
+    Destroy,
+}
+
+impl WidgetAction {
+    /// The message in the official SDK's shape: `{action, metadata}`.
+    pub fn to_json(self) -> Value {
+        match self {
+            Self::Open => json!({ "action": "open", "metadata": {} }),
+            Self::Exit { force } => json!({ "action": "exit", "metadata": { "force": force } }),
+            Self::Destroy => json!({ "action": "destroy", "metadata": {} }),
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Options → the flow's iframe: its `src` and attributes, as the official SDK's `setupIframe` builds them.
+
+use crate::query_string::{JsValue, QueryString};
+use crate::sandbox::sandbox_attribute;
+use crate::{ConfigError, InquiryOptions};
+
+/// The version of the official SDK whose wire format this crate speaks (`client-version`).
+pub const SDK_VERSION: &str = "5.9.0";
+
+/// The iframe's `allow` attribute (camera, microphone, clipboard and passkeys).
+pub const IFRAME_ALLOW: &str =
+    "camera;microphone;clipboard-write;publickey-credentials-create;publickey-credentials-get";
+
+/// The iframe's default accessible title.
+pub const DEFAULT_IFRAME_TITLE: &str = "Verify your identity";
+
+/// The iframe's `class` attribute.
+pub const IFRAME_CLASS: &str = "persona-widget__iframe";
+
+/// How the flow is presented (`flow-type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FlowType {
+    /// In the page's layout (`inline`).
+    Inline,
+    /// In a modal dialog over the page (`embedded`, the SDK's `Client`).
+    Modal,
+}
+
+impl FlowType {
+    /// The wire value: `inline` or `embedded`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Inline => "inline",
+            Self::Modal => "embedded",
+        }
+    }
+}
+
+/// Everything needed to render the flow's iframe.
+///
+/// ```
+/// use leptos_persona::{FlowType, InquiryOptions, WidgetFrame};
+///
+/// let frame = WidgetFrame::build(
+///     &InquiryOptions::template("itmpl_ABC123"),
+///     "persona-inquiry-1",
+///     FlowType::Modal,
+///     "https://shop.example.com",
+/// )
+/// .unwrap();
+/// assert!(frame.src.starts_with("https://inquiry.withpersona.com/widget?client-version=5.9.0"));
+/// assert_eq!(frame.role, Some("dialog"));
+/// assert_eq!(frame.target_origin, "https://inquiry.withpersona.com");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetFrame {
+    /// The iframe's `src`, byte-identical to the official SDK's.
+    pub src: String,
+    /// The origin of the flow: trusted for incoming messages, the target of outgoing ones.
+    pub target_origin: String,
+    /// `title`.
+    pub title: String,
+    /// `sandbox`.
+    pub sandbox: String,
+    /// `allow`.
+    pub allow: &'static str,
+    /// `class`.
+    pub class: &'static str,
+    /// `data-testid`.
+    pub data_testid: &'static str,
+    /// `frameborder`.
+    pub frameborder: &'static str,
+    /// `role` (`dialog` for the modal).
+    pub role: Option<&'static str>,
+    /// `aria-modal` (`true` for the modal).
+    pub aria_modal: Option<&'static str>,
+    /// CSS `max-height`, from `frame_height`.
+    pub max_height: Option<String>,
+    /// CSS `max-width`, from `frame_width`.
+    pub max_width: Option<String>,
+}
+
+impl WidgetFrame {
+    /// Validates `options` and builds the iframe for container `container_id`,
+    /// embedded in a page whose origin is `page_origin` (`window.location.origin`).
+    pub fn build(
+        options: &InquiryOptions,
+        container_id: &str,
+        flow_type: FlowType,
+        page_origin: &str,
+    ) -> Result<Self, ConfigError> {
+        options.validate()?;
+        if container_id.is_empty() {
+            return Err(ConfigError::EmptyContainerId);
+        }
+        let host = options.effective_host();
+        let modal = flow_type == FlowType::Modal;
+        Ok(Self {
+            src: format!(
+                "{}/widget{}",
+                host.base_url(),
+                query(options, container_id, flow_type, page_origin)
+            ),
+            target_origin: host.origin().to_owned(),
+            title: options
+                .iframe_title
+                .clone()
+                .unwrap_or_else(|| DEFAULT_IFRAME_TITLE.to_owned()),
+            sandbox: sandbox_attribute(options.sandbox_attributes.as_deref())?,
+            allow: IFRAME_ALLOW,
+            class: IFRAME_CLASS,
+            data_testid: "persona-widget__iframe",
+            frameborder: "0",
+            role: modal.then_some("dialog"),
+            aria_modal: modal.then_some("true"),
+            max_height: options.frame_height.as_ref().map(|s| s.to_css()),
+            max_width: options.frame_width.as_ref().map(|s| s.to_css()),
+        })
+    }
+}
+
+/// The flow's iframe URL, byte-identical to what the official SDK's `setupIframe` builds.
+///
+/// ```
+/// use leptos_persona::{widget_url, FlowType, InquiryOptions};
+///
+/// let url = widget_url(
+///     &InquiryOptions::template("itmpl_ABC123").with_field("nameFirst", "Jane"),
+///     "persona-inquiry-1",
+///     FlowType::Inline,
+///     "http://localhost:3000",
+/// )
+/// .unwrap();
+/// assert_eq!(
+///     url,
+///     "https://inquiry.withpersona.com/widget?client-version=5.9.0&container-id=persona-inquiry-1\
+///      &flow-type=inline&inquiry-template-id=itmpl_ABC123&iframe-origin=http%3A%2F%2Flocalhost%3A3000\
+///      &fields%5Bname-first%5D=Jane"
+/// );
+/// ```
+pub fn widget_url(
+    options: &InquiryOptions,
+    container_id: &str,
+    flow_type: FlowType,
+    page_origin: &str,
+) -> Result<String, ConfigError> {
+    WidgetFrame::build(options, container_id, flow_type, page_origin).map(|frame| frame.src)
+}
+
+/// A string option the SDK drops when empty (`value || null`).
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|s| !s.is_empty())
+}
+
+fn query(
+    options: &InquiryOptions,
+    container_id: &str,
+    flow_type: FlowType,
+    page_origin: &str,
+) -> String {
+    let template = non_empty(&options.template_id);
+    let inquiry_template = template.filter(|t| t.starts_with("itmpl_"));
+    let legacy_template = template.filter(|t| !t.starts_with("itmpl_"));
+    let strings =
+        |values: &[String]| JsValue::Array(values.iter().cloned().map(JsValue::String).collect());
+    let padding = |p: &crate::Padding| {
+        JsValue::Object(
+            p.sides()
+                .iter()
+                .map(|(side, px)| (side.as_str().to_owned(), JsValue::Number(*px)))
+                .collect(),
+        )
+    };
+    let field_mappings = options
+        .field_mappings
+        .as_ref()
+        .filter(|m| !m.is_empty())
+        .map(|mappings| {
+            JsValue::Array(
+                mappings
+                    .iter()
+                    .map(|m| {
+                        JsValue::Object(
+                            m.entries()
+                                .iter()
+                                .map(|(k, v)| {
+                                    (
+                                        crate::kebab_case::kebab_case(k),
+                                        JsValue::String((*v).to_owned()),
+                                    )
+                                })
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            )
+        });
+
+    let mut qs = QueryString::default();
+    qs.push_str("client-version", Some(SDK_VERSION));
+    qs.push_str("container-id", Some(container_id));
+    qs.push_str("flow-type", Some(flow_type.as_str()));
+    qs.push_str("routing-country", options.routing_country.as_deref());
+    qs.push_str("template-id", legacy_template);
+    qs.push_str("inquiry-template-id", inquiry_template);
+    qs.push_str(
+        "inquiry-template-version-id",
+        non_empty(&options.template_version_id),
+    );
+    qs.push_str("environment", options.environment.map(|e| e.as_str()));
+    qs.push_str("environment-id", options.environment_id.as_deref());
+    qs.push_str("iframe-origin", Some(page_origin));
+    qs.push(
+        "frame-ancestors",
+        options.frame_ancestors.as_deref().map(strings).as_ref(),
+    );
+    qs.push_str(
+        "message-target-origin",
+        non_empty(&options.message_target_origin),
+    );
+    qs.push_str("inquiry-id", non_empty(&options.inquiry_id));
+    qs.push_str("language", options.language.as_deref());
+    qs.push_str("session-token", options.session_token.as_deref());
+    qs.push_str("share-token", non_empty(&options.share_token));
+    qs.push("field-mappings", field_mappings.as_ref());
+    qs.push_str("reference-id", options.reference_id.as_deref());
+    qs.push_str("account-id", options.account_id.as_deref());
+    qs.push_str("account-type-id", options.account_type_id.as_deref());
+    qs.push(
+        "fields",
+        options
+            .fields
+            .as_ref()
+            .map(|f| JsValue::from_map(f, true))
+            .as_ref(),
+    );
+    qs.push_str("style-variant", non_empty(&options.style_variant));
+    qs.push_str("theme-set-id", options.theme_set_id.as_deref());
+    qs.push(
+        "widget-padding",
+        options.widget_padding.as_ref().map(padding).as_ref(),
+    );
+    qs.push(
+        "navigation-padding",
+        options.navigation_padding.as_ref().map(padding).as_ref(),
+    );
+    qs.push_str(
+        "server-outage-mode",
+        options.server_outage_mode.map(|m| m.as_str()),
+    );
+    qs.finish()
+}
