@@ -19,7 +19,7 @@ pub enum Rejection {
     UntrustedOrigin(String),
     /// `event.data` is not an object.
     NotAnObject,
-    /// `event.data.containerId` is absent or not a string.
+    /// `event.data.containerId` is absent, empty or not a string.
     MissingContainerId,
     /// `event.data.containerId` belongs to another inquiry.
     WrongContainerId(String),
@@ -151,7 +151,7 @@ impl MessageGate {
         }
         let data = Some(data);
         match member(data, "containerId").and_then(Value::as_str) {
-            None => return Err(Rejection::MissingContainerId),
+            None | Some("") => return Err(Rejection::MissingContainerId),
             Some(id) if id != self.container_id => {
                 return Err(Rejection::WrongContainerId(id.to_owned()))
             }
