@@ -1,1 +1,127 @@
-fn main() {}
+//! Project automation: `cargo xtask <command>`.
+//!
+//! - `cargo xtask test`: everything CI checks (formatting, lints, native tests,
+//!   conformance with the official SDK), installing what is missing first.
+//! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test(),
+        Some("fuzz") => fuzz(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask <test | fuzz [--inputs N] [--seed S]>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root());
+    command
+}
+
+fn run(step: &str, command: &mut Command) -> Result<(), String> {
+    println!("==> {step}");
+    let started = Instant::now();
+    let status = command
+        .status()
+        .map_err(|e| format!("{step}: could not start {command:?}: {e}"))?;
+    println!("<== {step}: {:.1} s", started.elapsed().as_secs_f64());
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{step} failed ({status})"))
+    }
+}
+
+/// Installs the rustup components the checks need (idempotent).
+fn ensure_components() -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["component", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    for component in ["rustfmt", "clippy"] {
+        if !installed.lines().any(|l| l.starts_with(component)) {
+            run(
+                &format!("install {component}"),
+                Command::new("rustup").args(["component", "add", component]),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn test() -> Result<(), String> {
+    let started = Instant::now();
+    ensure_components()?;
+    run(
+        "cargo fmt --check",
+        cargo().args(["fmt", "--all", "--check"]),
+    )?;
+    run(
+        "cargo clippy (native)",
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    run(
+        "cargo test (native, conformance, doc tests)",
+        cargo().args(["test", "--workspace"]),
+    )?;
+    println!(
+        "xtask test: all checks passed in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let mut command = cargo();
+    command.args([
+        "test",
+        "--release",
+        "--test",
+        "no_panic",
+        "--",
+        "--ignored",
+        "--exact",
+        "fuzz",
+        "--nocapture",
+    ]);
+    let mut iter = args.iter();
+    while let Some(flag) = iter.next() {
+        let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--inputs" => command.env("LEPTOS_PERSONA_FUZZ_INPUTS", value),
+            "--seed" => command.env("LEPTOS_PERSONA_FUZZ_SEED", value),
+            other => return Err(format!("unknown option {other}")),
+        };
+    }
+    run("fuzz (release)", &mut command)
+}
