@@ -230,3 +230,141 @@ impl InquirySession {
         Ok(self.state.apply(&message, &self.allowlist))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const ORIGIN: &str = "https://inquiry.withpersona.com";
+
+    fn session() -> InquirySession {
+        InquirySession::new(MessageGate::new("c1", ORIGIN), EventsAllowlist::Default)
+    }
+
+    fn send(s: &mut InquirySession, name: &str, metadata: Value) -> Vec<CallbackCall> {
+        s.handle(
+            ORIGIN,
+            true,
+            &json!({"containerId": "c1", "name": name, "metadata": metadata}),
+        )
+        .unwrap_or_else(|r| panic!("{name} rejected: {r}"))
+    }
+
+    fn kinds(calls: &[CallbackCall]) -> Vec<&'static str> {
+        calls
+            .iter()
+            .map(|c| match c {
+                CallbackCall::Event(_) => "event",
+                CallbackCall::Load => "load",
+                CallbackCall::Ready(_) => "ready",
+                CallbackCall::Complete(_) => "complete",
+                CallbackCall::Cancel(_) => "cancel",
+                CallbackCall::Error(_) => "error",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_happy_flow_walks_the_phases() {
+        let mut s = session();
+        assert_eq!(s.state.phase, InquiryPhase::Loading);
+        assert_eq!(kinds(&send(&mut s, "load", json!(null))), ["event", "load"]);
+        assert_eq!(s.state.phase, InquiryPhase::Loaded);
+        send(
+            &mut s,
+            "ready",
+            json!({"preferredDimensions": {"maximumHeight": "650px"}, "styles": {"borderRadius": "8px"}}),
+        );
+        assert_eq!(s.state.phase, InquiryPhase::Ready);
+        assert_eq!(
+            s.state
+                .styles
+                .as_ref()
+                .and_then(|x| x.border_radius.as_deref()),
+            Some("8px")
+        );
+        send(
+            &mut s,
+            "start",
+            json!({"inquiryId": "inq_1", "sessionToken": "tok"}),
+        );
+        send(
+            &mut s,
+            "page-change",
+            json!({"name": "selfie", "pageHeight": 720}),
+        );
+        assert_eq!(s.state.phase, InquiryPhase::InProgress);
+        assert_eq!(s.state.page_height, Some(720.0));
+        assert_eq!(s.state.session_token.as_deref(), Some("tok"));
+        let calls = send(
+            &mut s,
+            "complete",
+            json!({"inquiryId": "inq_1", "status": "completed", "fields": {}}),
+        );
+        assert_eq!(kinds(&calls), ["event", "complete"]);
+        assert_eq!(s.state.phase, InquiryPhase::Completed);
+    }
+
+    #[test]
+    fn terminal_callbacks_fire_once() {
+        let mut s = session();
+        send(
+            &mut s,
+            "complete",
+            json!({"inquiryId": "inq_1", "status": "completed"}),
+        );
+        assert_eq!(
+            kinds(&send(&mut s, "complete", json!({"inquiryId": "inq_1"}))),
+            ["event"]
+        );
+        assert_eq!(
+            kinds(&send(&mut s, "fail", json!({"inquiryId": "inq_1"}))),
+            ["event"]
+        );
+        assert_eq!(kinds(&send(&mut s, "exit", json!({}))), ["event"]);
+        assert_eq!(s.state.phase, InquiryPhase::Completed);
+    }
+
+    #[test]
+    fn a_cancelled_flow_can_resume_and_cancel_again() {
+        let mut s = session();
+        assert_eq!(kinds(&send(&mut s, "exit", json!({}))), ["event", "cancel"]);
+        assert_eq!(kinds(&send(&mut s, "exit", json!({}))), ["event"]);
+        send(&mut s, "page-change", json!({"pageHeight": 500}));
+        assert_eq!(s.state.phase, InquiryPhase::InProgress);
+        assert_eq!(
+            kinds(&send(&mut s, "exit", json!({"inquiryId": "inq_9"}))),
+            ["event", "cancel"]
+        );
+        assert_eq!(s.state.inquiry_id.as_deref(), Some("inq_9"));
+    }
+
+    #[test]
+    fn the_watchdog_only_fires_before_load() {
+        let mut s = session();
+        let call = s.state.load_timed_out(8_000);
+        assert!(
+            matches!(call, Some(CallbackCall::Error(ref e)) if e.code == crate::ErrorCode::LoadTimeout)
+        );
+        assert_eq!(s.state.phase, InquiryPhase::TimedOut);
+        assert!(s.state.load_timed_out(8_000).is_none());
+        send(&mut s, "load", json!(null));
+        assert_eq!(s.state.phase, InquiryPhase::Loaded);
+        assert!(s.state.load_timed_out(8_000).is_none());
+    }
+
+    #[test]
+    fn errors_are_kept_and_recoverable() {
+        let mut s = session();
+        let calls = s
+            .handle(ORIGIN, true, &json!({"containerId": "c1", "name": "error", "error": {"status": 409, "code": "unauthenticated"}}))
+            .unwrap();
+        assert_eq!(kinds(&calls), ["event", "error"]);
+        assert_eq!(s.state.phase, InquiryPhase::Errored);
+        assert_eq!(
+            s.state.last_error.as_ref().map(|e| e.code.clone()),
+            Some(crate::ErrorCode::Unauthenticated)
+        );
+    }
+}

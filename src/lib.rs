@@ -60,3 +60,8 @@ pub use widget_url::{
     widget_url, FlowType, WidgetFrame, DEFAULT_IFRAME_TITLE, IFRAME_ALLOW, IFRAME_CLASS,
     SDK_VERSION,
 };
+
+/// The README's examples, compiled and run as doc tests so the quick start stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
