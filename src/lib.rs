@@ -21,19 +21,26 @@
 #![warn(missing_docs)]
 
 mod config_error;
+mod container_id;
 mod event_name;
 mod field;
 mod flow_event;
+mod frame_layout;
+mod frame_link;
 mod host;
 mod inquiry_error;
+mod inquiry_handle;
 mod inquiry_state;
 mod js_number;
 mod json_access;
 mod kebab_case;
 mod message_gate;
 mod options;
+mod persona_inquiry;
+mod preload;
 mod query_string;
 mod sandbox;
+mod scroll_lock;
 mod widget_action;
 mod widget_url;
 
@@ -44,14 +51,20 @@ pub use flow_event::{
     CameraPermissions, CompletePayload, ExitPayload, FlowEvent, FlowMessage, InquiryStyles,
     PageChange, PayloadError, PreferredDimensions, ReadyPayload, StartPayload,
 };
+pub use frame_layout::{
+    inline_frame_height, modal_frame_size, ModalFrameSize, DESKTOP_MEDIA_QUERY,
+};
 pub use host::{CustomHost, Host};
 pub use inquiry_error::{ErrorCode, InquiryError};
+pub use inquiry_handle::{use_persona_inquiry, InquiryHandle};
 pub use inquiry_state::{CallbackCall, InquiryPhase, InquirySession, InquiryState};
 pub use message_gate::{MessageGate, Rejection};
 pub use options::{
     CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, Padding, ServerOutageMode,
     Side,
 };
+pub use persona_inquiry::{PersonaInquiry, DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MIN_HEIGHT};
+pub use preload::preload;
 pub use sandbox::{
     sandbox_attribute, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS, REQUIRED_SANDBOX_TOKENS,
 };

@@ -10,6 +10,7 @@
 //! deviations table). Anything else is "unexplained" and fails the test.
 //!
 //! `cargo test --test conformance -- --nocapture` prints the per-kind summary.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

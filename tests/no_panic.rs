@@ -5,6 +5,7 @@
 //! default; `cargo xtask fuzz` runs it in release) drives a seeded,
 //! structure-aware generator over `LEPTOS_PERSONA_FUZZ_INPUTS` inputs
 //! (default 1,000,000) and reports how many ran and how many panicked.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -1,0 +1,116 @@
+//! Pure layout rules for the flow's iframe: the inline height and the modal's size.
+
+use crate::{InquiryStyles, PreferredDimensions};
+
+/// The SDK's desktop breakpoint: wider and taller than this shows the modal as a card.
+pub const DESKTOP_MEDIA_QUERY: &str =
+    "only screen and (min-width: 600.02px) and (min-height: 600.02px)";
+
+/// The inline iframe's height for a reported `pageHeight`, kept within `[min, max]`.
+///
+/// ```
+/// use leptos_persona::inline_frame_height;
+///
+/// assert_eq!(inline_frame_height(Some(1400.0), 400.0, Some(900.0)), 900.0);
+/// assert_eq!(inline_frame_height(Some(120.0), 400.0, None), 400.0);
+/// assert_eq!(inline_frame_height(None, 400.0, None), 400.0);
+/// ```
+pub fn inline_frame_height(page_height: Option<f64>, min: f64, max: Option<f64>) -> f64 {
+    let min = if min.is_finite() { min.max(0.0) } else { 0.0 };
+    let wanted = page_height
+        .filter(|h| h.is_finite())
+        .unwrap_or(min)
+        .max(min);
+    match max.filter(|m| m.is_finite()) {
+        Some(max) => wanted.min(max.max(min)),
+        None => wanted,
+    }
+}
+
+/// The modal iframe's size constraints (CSS values; `None` = unset).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModalFrameSize {
+    /// `min-width`.
+    pub min_width: Option<String>,
+    /// `max-width`.
+    pub max_width: Option<String>,
+    /// `min-height`.
+    pub min_height: Option<String>,
+    /// `max-height`.
+    pub max_height: Option<String>,
+    /// `border-radius`.
+    pub border_radius: Option<String>,
+}
+
+/// The modal iframe's size, as the SDK sizes it: full screen on small viewports; on
+/// desktop a 400 × 650 card that the flow's `preferredDimensions` may override.
+/// A CSS value that could break out of a declaration (`;`, braces, quotes, angle
+/// brackets) is ignored.
+///
+/// ```
+/// use leptos_persona::{modal_frame_size, PreferredDimensions};
+///
+/// let small = modal_frame_size(false, None, None);
+/// assert_eq!(small.max_width, None);
+/// let desktop = modal_frame_size(true, None, None);
+/// assert_eq!(desktop.max_width.as_deref(), Some("400px"));
+/// let preferred = PreferredDimensions { maximum_width: Some("560px".into()), ..Default::default() };
+/// assert_eq!(modal_frame_size(true, Some(&preferred), None).max_width.as_deref(), Some("560px"));
+/// ```
+pub fn modal_frame_size(
+    desktop: bool,
+    preferred: Option<&PreferredDimensions>,
+    styles: Option<&InquiryStyles>,
+) -> ModalFrameSize {
+    let safe = |v: &Option<String>| v.clone().filter(|v| is_safe_css_value(v));
+    let border_radius = styles.and_then(|s| safe(&s.border_radius));
+    if !desktop {
+        return ModalFrameSize {
+            border_radius: None,
+            ..ModalFrameSize::default()
+        };
+    }
+    let preferred = preferred.cloned().unwrap_or_default();
+    ModalFrameSize {
+        min_width: safe(&preferred.minimum_width),
+        max_width: safe(&preferred.maximum_width).or_else(|| Some("400px".into())),
+        min_height: safe(&preferred.minimum_height),
+        max_height: safe(&preferred.maximum_height).or_else(|| Some("650px".into())),
+        border_radius: border_radius.or_else(|| Some("4px".into())),
+    }
+}
+
+/// Whether a CSS value from outside can be written into a `style` attribute as is.
+pub(crate) fn is_safe_css_value(value: &str) -> bool {
+    !value.trim().is_empty()
+        && value.len() <= 200
+        && !value
+            .chars()
+            .any(|c| matches!(c, ';' | '{' | '}' | '"' | '\'' | '<' | '>' | '\\') || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heights_clamp_and_ignore_nonsense() {
+        assert_eq!(inline_frame_height(Some(f64::NAN), 300.0, None), 300.0);
+        assert_eq!(inline_frame_height(Some(640.0), 300.0, Some(200.0)), 300.0);
+        assert_eq!(inline_frame_height(Some(640.0), f64::INFINITY, None), 640.0);
+    }
+
+    #[test]
+    fn hostile_css_from_the_flow_is_ignored() {
+        let preferred = PreferredDimensions {
+            maximum_width: Some("1px; background: url(x)".into()),
+            ..Default::default()
+        };
+        let styles = InquiryStyles {
+            border_radius: Some("}body{display:none".into()),
+        };
+        let size = modal_frame_size(true, Some(&preferred), Some(&styles));
+        assert_eq!(size.max_width.as_deref(), Some("400px"));
+        assert_eq!(size.border_radius.as_deref(), Some("4px"));
+    }
+}

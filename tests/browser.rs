@@ -1,0 +1,719 @@
+//! `<PersonaInquiry>` in headless Chromium, against the flow simulator on a second
+//! local origin (`PERSONA_SIMULATOR_URL` at build time; `cargo xtask test` starts
+//! the simulator and sets it).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+use leptos_persona::{
+    use_persona_inquiry, CompletePayload, ErrorCode, EventsAllowlist, ExitPayload, FlowMessage,
+    Host, InquiryError, InquiryHandle, InquiryPhase, PersonaInquiry, ReadyPayload,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const AUTOPLAY: &str = "env_sim_autoplay";
+
+fn simulator() -> Host {
+    let url = option_env!("PERSONA_SIMULATOR_URL").expect(
+        "PERSONA_SIMULATOR_URL must name the running flow simulator (cargo xtask test sets it)",
+    );
+    url.parse()
+        .expect("PERSONA_SIMULATOR_URL is a valid loopback origin")
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `condition` every 10 ms for up to `timeout_ms`.
+async fn wait_until(timeout_ms: i32, mut condition: impl FnMut() -> bool) -> bool {
+    let mut waited = 0;
+    while !condition() {
+        if waited >= timeout_ms {
+            return false;
+        }
+        sleep(10).await;
+        waited += 10;
+    }
+    true
+}
+
+/// A thread-safe log of callback calls, as `name` or `name:detail`.
+#[derive(Clone, Default)]
+struct Log(Arc<Mutex<Vec<String>>>);
+
+impl Log {
+    fn push(&self, entry: impl Into<String>) {
+        self.0.lock().unwrap().push(entry.into());
+    }
+    fn entries(&self) -> Vec<String> {
+        self.0.lock().unwrap().clone()
+    }
+    fn count(&self, prefix: &str) -> usize {
+        self.entries()
+            .iter()
+            .filter(|e| e.starts_with(prefix))
+            .count()
+    }
+    fn has(&self, entry: &str) -> bool {
+        self.entries().iter().any(|e| e == entry)
+    }
+}
+
+/// Callback props that log into `log`.
+struct Recorder {
+    log: Log,
+}
+
+impl Recorder {
+    fn load(&self) -> Callback<()> {
+        let log = self.log.clone();
+        Callback::new(move |_| log.push("load"))
+    }
+    fn ready(&self) -> Callback<ReadyPayload> {
+        let log = self.log.clone();
+        Callback::new(move |r: ReadyPayload| {
+            let max_w = r
+                .preferred_dimensions
+                .and_then(|d| d.maximum_width)
+                .unwrap_or_default();
+            log.push(format!("ready:{max_w}"))
+        })
+    }
+    fn complete(&self) -> Callback<CompletePayload> {
+        let log = self.log.clone();
+        Callback::new(move |c: CompletePayload| {
+            log.push(format!(
+                "complete:{}:{}",
+                c.inquiry_id.unwrap_or_default(),
+                c.status.unwrap_or_default()
+            ))
+        })
+    }
+    fn cancel(&self) -> Callback<ExitPayload> {
+        let log = self.log.clone();
+        Callback::new(move |e: ExitPayload| {
+            log.push(format!(
+                "cancel:{}:{}",
+                e.inquiry_id.unwrap_or_default(),
+                e.session_token.unwrap_or_default()
+            ))
+        })
+    }
+    fn error(&self) -> Callback<InquiryError> {
+        let log = self.log.clone();
+        Callback::new(move |e: InquiryError| log.push(format!("error:{}", e.code.as_str())))
+    }
+    fn event(&self) -> Callback<FlowMessage> {
+        let log = self.log.clone();
+        Callback::new(move |m: FlowMessage| log.push(format!("event:{}", m.name)))
+    }
+}
+
+struct Mounted {
+    _unmount: Option<Box<dyn std::any::Any>>,
+    handle: InquiryHandle,
+    root: web_sys::HtmlElement,
+}
+
+impl Mounted {
+    fn iframe(&self) -> web_sys::HtmlIFrameElement {
+        self.root
+            .query_selector("iframe")
+            .unwrap()
+            .expect("an iframe is rendered")
+            .dyn_into()
+            .unwrap()
+    }
+    fn phase(&self) -> InquiryPhase {
+        self.handle.phase().get_untracked()
+    }
+    fn unmount(&mut self) {
+        self._unmount = None;
+        self.root.remove();
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.unmount();
+    }
+}
+
+/// An inline style property of `element`.
+fn css(element: &web_sys::HtmlElement, property: &str) -> String {
+    web_sys::HtmlElement::style(element)
+        .get_property_value(property)
+        .unwrap_or_default()
+}
+
+fn new_root() -> web_sys::HtmlElement {
+    let root: web_sys::HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Mounts `<PersonaInquiry>` built by `build` (given a fresh handle) into a new div.
+fn mount<V: IntoView + 'static>(build: impl FnOnce(InquiryHandle) -> V + 'static) -> Mounted {
+    let root = new_root();
+    let slot: Rc<Cell<Option<InquiryHandle>>> = Rc::new(Cell::new(None));
+    let inner = slot.clone();
+    let unmount = leptos::mount::mount_to(root.clone(), move || {
+        let handle = use_persona_inquiry();
+        inner.set(Some(handle));
+        build(handle)
+    });
+    Mounted {
+        _unmount: Some(Box::new(unmount)),
+        handle: slot.get().expect("the component ran"),
+        root,
+    }
+}
+
+/// An inline inquiry for `scenario`, autoplayed, logging every callback.
+fn inline(scenario: &str, log: &Log) -> Mounted {
+    let template = format!("itmpl_sim_{scenario}");
+    let r = Recorder { log: log.clone() };
+    mount(move |handle| {
+        view! {
+            <PersonaInquiry
+                host=simulator()
+                template_id=template
+                environment_id=AUTOPLAY
+                handle=handle
+                max_height=900.0
+                load_timeout_ms=5_000u32
+                events_allowlist=EventsAllowlist::All
+                on_load=r.load()
+                on_ready=r.ready()
+                on_complete=r.complete()
+                on_cancel=r.cancel()
+                on_error=r.error()
+                on_event=r.event()
+            />
+        }
+    })
+}
+
+/// Records every value the iframe's inline `height` takes.
+fn watch_heights(
+    iframe: &web_sys::HtmlIFrameElement,
+) -> (
+    Rc<std::cell::RefCell<Vec<String>>>,
+    web_sys::MutationObserver,
+) {
+    let heights = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = heights.clone();
+    let target = iframe.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let height = css(&target, "height");
+        let mut seen = seen.borrow_mut();
+        if seen.last() != Some(&height) {
+            seen.push(height);
+        }
+    });
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    callback.forget();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_attributes(true);
+    init.set_attribute_filter(&js_sys::Array::of1(&"style".into()));
+    observer.observe_with_options(iframe, &init).unwrap();
+    (heights, observer)
+}
+
+#[wasm_bindgen_test]
+async fn inline_happy_path_calls_back_in_order_and_follows_the_pages() {
+    let log = Log::default();
+    let mounted = inline("happy", &log);
+    let iframe = mounted.iframe();
+    assert!(iframe.src().starts_with(&format!(
+        "{}/widget?client-version=5.9.0",
+        simulator().base_url()
+    )));
+    assert_eq!(iframe.get_attribute("sandbox").as_deref(), Some("allow-scripts allow-same-origin allow-popups allow-forms allow-modals allow-top-navigation-by-user-activation"));
+    let (heights, _observer) = watch_heights(&iframe);
+
+    assert!(
+        wait_until(15_000, || mounted.phase() == InquiryPhase::Completed).await,
+        "log: {:?}",
+        log.entries()
+    );
+    let entries = log.entries();
+    let order: Vec<&str> = entries
+        .iter()
+        .map(String::as_str)
+        .filter(|e| !e.starts_with("event:"))
+        .collect();
+    let inquiry_id = mounted
+        .handle
+        .inquiry_id()
+        .get_untracked()
+        .expect("an inquiry id");
+    assert!(inquiry_id.starts_with("inq_sim_"), "{inquiry_id}");
+    assert_eq!(
+        order,
+        [
+            "load",
+            "ready:560px",
+            &format!("complete:{inquiry_id}:completed")
+        ]
+    );
+    // on_event came first for each of them, and saw the pages and the camera steps.
+    assert_eq!(entries.first().map(String::as_str), Some("event:load"));
+    for name in [
+        "event:start",
+        "event:page-change",
+        "event:document-camera-capture",
+        "event:selfie-camera-capture",
+        "event:complete",
+    ] {
+        assert!(log.has(name), "missing {name} in {entries:?}");
+    }
+    assert!(mounted.handle.session_token().get_untracked().is_some());
+    assert_eq!(
+        mounted
+            .handle
+            .current_page()
+            .get_untracked()
+            .and_then(|p| p.name)
+            .as_deref(),
+        Some("review")
+    );
+
+    // The height followed the pages: grew past the minimum, was capped at max_height
+    // on the tall camera page, and shrank again afterwards.
+    let heights = heights.borrow().clone();
+    assert!(heights.contains(&"900px".to_owned()), "heights {heights:?}");
+    let last = heights.last().cloned().unwrap_or_default();
+    let last: f64 = last.trim_end_matches("px").parse().unwrap_or(0.0);
+    assert!(last < 900.0 && last >= 400.0, "heights {heights:?}");
+}
+
+#[wasm_bindgen_test]
+async fn fail_and_cancel_scenarios() {
+    let log = Log::default();
+    let failed = inline("fail", &log);
+    assert!(
+        wait_until(15_000, || failed.phase() == InquiryPhase::Failed).await,
+        "{:?}",
+        log.entries()
+    );
+    assert_eq!(log.count("complete:"), 1);
+    assert!(log
+        .entries()
+        .iter()
+        .any(|e| e.starts_with("complete:inq_sim_") && e.ends_with(":failed")));
+
+    let before = Log::default();
+    let cancelled = inline("cancel_before_inquiry", &before);
+    assert!(
+        wait_until(15_000, || cancelled.phase() == InquiryPhase::Cancelled).await,
+        "{:?}",
+        before.entries()
+    );
+    assert!(before.has("cancel::"), "{:?}", before.entries());
+    assert_eq!(cancelled.handle.inquiry_id().get_untracked(), None);
+
+    let after = Log::default();
+    let cancelled = inline("cancel_after_inquiry", &after);
+    assert!(
+        wait_until(15_000, || cancelled.phase() == InquiryPhase::Cancelled).await,
+        "{:?}",
+        after.entries()
+    );
+    let id = cancelled.handle.inquiry_id().get_untracked().unwrap();
+    let token = cancelled.handle.session_token().get_untracked().unwrap();
+    assert!(
+        after.has(&format!("cancel:{id}:{token}")),
+        "{:?}",
+        after.entries()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn each_error_code_reaches_on_error() {
+    for (scenario, code) in [
+        ("error_application_error", ErrorCode::ApplicationError),
+        ("error_invalid_config", ErrorCode::InvalidConfig),
+        ("error_unauthenticated", ErrorCode::Unauthenticated),
+        ("error_inactive_template", ErrorCode::InactiveTemplate),
+        ("error_unknown", ErrorCode::Unknown),
+    ] {
+        let log = Log::default();
+        let mounted = inline(scenario, &log);
+        assert!(
+            wait_until(10_000, || mounted.phase() == InquiryPhase::Errored).await,
+            "{scenario}: {:?}",
+            log.entries()
+        );
+        assert!(
+            log.has(&format!("error:{}", code.as_str())),
+            "{scenario}: {:?}",
+            log.entries()
+        );
+        assert_eq!(
+            mounted.handle.last_error().get_untracked().map(|e| e.code),
+            Some(code)
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_watchdog_fires_when_the_flow_never_loads_and_not_for_a_slow_one() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let never = mount(move |handle| {
+        view! {
+            <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" environment_id=AUTOPLAY
+                handle=handle load_timeout_ms=600u32 on_error=r.error() on_load=r.load() />
+        }
+    });
+    assert!(
+        wait_until(5_000, || never.phase() == InquiryPhase::TimedOut).await,
+        "{:?}",
+        log.entries()
+    );
+    assert_eq!(log.entries(), ["error:load_timeout"]);
+
+    let slow_log = Log::default();
+    let r = Recorder {
+        log: slow_log.clone(),
+    };
+    let slow = mount(move |handle| {
+        view! {
+            <PersonaInquiry host=simulator() template_id="itmpl_sim_slow_load" environment_id=AUTOPLAY
+                handle=handle load_timeout_ms=10_000u32 on_error=r.error() on_load=r.load() />
+        }
+    });
+    assert!(wait_until(10_000, || slow.phase() != InquiryPhase::Loading).await);
+    assert!(slow_log.has("load"), "{:?}", slow_log.entries());
+    assert_eq!(slow_log.count("error:"), 0);
+}
+
+/// Dispatches a forged `message` event on the window.
+fn forge(origin: &str, source: Option<&web_sys::Window>, data: serde_json::Value) {
+    let init = web_sys::MessageEventInit::new();
+    init.set_origin(origin);
+    init.set_data(&js_sys::JSON::parse(&data.to_string()).unwrap());
+    if let Some(source) = source {
+        init.set_source(Some(source));
+    }
+    let event = web_sys::MessageEvent::new_with_event_init_dict("message", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn hostile_messages_are_rejected() {
+    let log = Log::default();
+    let mounted = inline("hostile", &log);
+    assert!(
+        wait_until(15_000, || mounted.phase() == InquiryPhase::Completed).await,
+        "{:?}",
+        log.entries()
+    );
+    // The simulator forged messages from a second frame, with a wrong container id
+    // and with a wrong template id all along: only the real completion got through.
+    assert_eq!(log.count("complete:"), 1, "{:?}", log.entries());
+    assert!(
+        !log.entries().iter().any(|e| e.contains("inq_forged")),
+        "{:?}",
+        log.entries()
+    );
+    assert_eq!(log.count("load"), 1);
+
+    // Forged from this page: right data, wrong source / origin / container.
+    let container = mounted.iframe().id();
+    let real_window = mounted.iframe().content_window().unwrap();
+    let data = |container: &str| serde_json::json!({"containerId": container, "templateId": "itmpl_sim_hostile", "name": "error", "error": {"status": 0, "code": "application_error"}});
+    let origin = simulator().origin().to_owned();
+    let before = log.entries().len();
+    forge(&origin, Some(&web_sys::window().unwrap()), data(&container));
+    forge(&origin, None, data(&container));
+    forge("https://evil.example", Some(&real_window), data(&container));
+    forge("", Some(&real_window), data(&container));
+    forge(&origin, Some(&real_window), data("persona-inquiry-other"));
+    sleep(50).await;
+    assert_eq!(log.entries().len(), before, "{:?}", log.entries());
+    // The same message from the right window and origin is accepted (the test can fail).
+    forge(&origin, Some(&real_window), data(&container));
+    assert!(log.has("error:application_error"));
+}
+
+#[wasm_bindgen_test]
+async fn a_burst_of_page_changes_writes_the_height_once_per_frame() {
+    let log = Log::default();
+    let mounted = inline("never_loads", &log);
+    let iframe = mounted.iframe();
+    let window = iframe.content_window().unwrap();
+    let origin = simulator().origin().to_owned();
+    let writes = Rc::new(Cell::new(0u32));
+    let counter = writes.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        counter.set(counter.get() + records.length());
+    });
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    callback.forget();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_attributes(true);
+    init.set_attribute_filter(&js_sys::Array::of1(&"style".into()));
+    observer.observe_with_options(&iframe, &init).unwrap();
+    for i in 0..200 {
+        forge(
+            &origin,
+            Some(&window),
+            serde_json::json!({"containerId": iframe.id(), "templateId": "itmpl_sim_never_loads", "name": "page-change", "metadata": {"name": "p", "pageHeight": 500 + i}}),
+        );
+    }
+    assert_eq!(log.count("event:page-change"), 200);
+    sleep(100).await;
+    assert_eq!(
+        writes.get(),
+        1,
+        "style writes for a burst of 200 page changes"
+    );
+    assert_eq!(css(&iframe, "height"), "699px");
+}
+
+#[wasm_bindgen_test]
+async fn three_instances_do_not_cross() {
+    let logs = [Log::default(), Log::default(), Log::default()];
+    let happy = inline("happy", &logs[0]);
+    let fail = inline("fail", &logs[1]);
+    let cancel = inline("cancel_after_inquiry", &logs[2]);
+    assert!(
+        wait_until(20_000, || happy.phase() == InquiryPhase::Completed
+            && fail.phase() == InquiryPhase::Failed
+            && cancel.phase() == InquiryPhase::Cancelled)
+        .await
+    );
+    assert_eq!(
+        (logs[0].count("complete:"), logs[0].count("cancel:")),
+        (1, 0)
+    );
+    assert_eq!(
+        (logs[1].count("complete:"), logs[1].count("cancel:")),
+        (1, 0)
+    );
+    assert_eq!(
+        (logs[2].count("complete:"), logs[2].count("cancel:")),
+        (0, 1)
+    );
+    for log in &logs {
+        assert_eq!(log.count("load"), 1, "{:?}", log.entries());
+    }
+    let ids: Vec<String> = [&happy, &fail, &cancel]
+        .iter()
+        .map(|m| m.handle.inquiry_id().get_untracked().unwrap())
+        .collect();
+    assert!(
+        ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2],
+        "{ids:?}"
+    );
+}
+
+fn press_escape() {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn modal_opens_focuses_locks_scroll_and_escape_cancels() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let trigger: web_sys::HtmlElement = document()
+        .create_element("button")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    trigger.set_text_content(Some("Verify"));
+    document().body().unwrap().append_child(&trigger).unwrap();
+    trigger.focus().unwrap();
+    let mounted = mount(move |handle| {
+        view! {
+            <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_happy" environment_id=AUTOPLAY
+                handle=handle on_load=r.load() on_cancel=r.cancel() on_event=r.event() />
+        }
+    });
+    let overlay: web_sys::HtmlElement = mounted
+        .root
+        .first_element_child()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(css(&overlay, "display"), "none");
+    assert_eq!(
+        mounted.iframe().get_attribute("role").as_deref(),
+        Some("dialog")
+    );
+    assert_eq!(
+        mounted.iframe().get_attribute("aria-modal").as_deref(),
+        Some("true")
+    );
+    // Loads in the background, hidden.
+    assert!(wait_until(10_000, || log.has("load")).await);
+    assert!(!log.has("event:start"), "an embedded flow waits for `open`");
+
+    mounted.handle.open();
+    sleep(30).await;
+    assert_eq!(css(&overlay, "display"), "block");
+    let body_overflow = css(&document().body().unwrap(), "overflow");
+    assert_eq!(body_overflow, "hidden");
+    let active = document().active_element().unwrap();
+    assert!(
+        js_sys::Object::is(&active, &mounted.iframe()),
+        "focus moved into the flow"
+    );
+    // The flow received `open` and started.
+    assert!(
+        wait_until(10_000, || log.has("event:start")).await,
+        "{:?}",
+        log.entries()
+    );
+
+    press_escape();
+    assert!(
+        wait_until(10_000, || mounted.phase() == InquiryPhase::Cancelled).await,
+        "{:?}",
+        log.entries()
+    );
+    let id = mounted.handle.inquiry_id().get_untracked().unwrap();
+    assert!(
+        log.entries()
+            .iter()
+            .any(|e| e.starts_with(&format!("cancel:{id}:"))),
+        "{:?}",
+        log.entries()
+    );
+    sleep(30).await;
+    assert_eq!(css(&overlay, "display"), "none");
+    assert_eq!(css(&document().body().unwrap(), "overflow"), "");
+    let active = document().active_element().unwrap();
+    assert!(
+        js_sys::Object::is(&active, &trigger),
+        "focus returned to the trigger"
+    );
+    trigger.remove();
+}
+
+#[wasm_bindgen_test]
+async fn stacked_modals_share_the_scroll_lock() {
+    let first = mount(
+        move |handle| view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle /> },
+    );
+    let second = mount(
+        move |handle| view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle /> },
+    );
+    let z = |m: &Mounted| -> String {
+        let overlay: web_sys::HtmlElement =
+            m.root.first_element_child().unwrap().dyn_into().unwrap();
+        css(&overlay, "z-index")
+    };
+    first.handle.open();
+    second.handle.open();
+    sleep(30).await;
+    assert_ne!(z(&first), z(&second), "the later modal stacks above");
+    let overflow = || css(&document().body().unwrap(), "overflow");
+    assert_eq!(overflow(), "hidden");
+    second.handle.close();
+    sleep(30).await;
+    assert_eq!(overflow(), "hidden", "still locked while the first is open");
+    first.handle.close();
+    sleep(30).await;
+    assert_eq!(overflow(), "");
+}
+
+/// Counts `addEventListener` / `removeEventListener` calls on `window` per event type.
+fn count_window_listeners() -> js_sys::Object {
+    js_sys::eval(
+        r#"(() => {
+            const counts = { add: {}, remove: {} };
+            const add = window.addEventListener, remove = window.removeEventListener;
+            window.addEventListener = function (type, ...rest) { counts.add[type] = (counts.add[type] || 0) + 1; return add.call(this, type, ...rest); };
+            window.removeEventListener = function (type, ...rest) { counts.remove[type] = (counts.remove[type] || 0) + 1; return remove.call(this, type, ...rest); };
+            counts.restore = () => { window.addEventListener = add; window.removeEventListener = remove; };
+            return counts;
+        })()"#,
+    )
+    .unwrap()
+    .unchecked_into()
+}
+
+fn get_count(counts: &js_sys::Object, kind: &str, event: &str) -> f64 {
+    let table = js_sys::Reflect::get(counts, &kind.into()).unwrap();
+    js_sys::Reflect::get(&table, &event.into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+#[wasm_bindgen_test]
+async fn a_thousand_mounts_leave_no_listener_and_no_callback() {
+    let counts = count_window_listeners();
+    let log = Log::default();
+    let mut containers = Vec::new();
+    for _ in 0..1_000 {
+        let r = Recorder { log: log.clone() };
+        let mut mounted = mount(move |handle| {
+            view! {
+                <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" handle=handle
+                    events_allowlist=EventsAllowlist::All on_event=r.event() on_error=r.error() load_timeout_ms=50u32 />
+            }
+        });
+        containers.push((mounted.iframe().id(), mounted.iframe().content_window()));
+        mounted.unmount();
+    }
+    let restore = js_sys::Reflect::get(&counts, &"restore".into()).unwrap();
+    restore
+        .unchecked_ref::<js_sys::Function>()
+        .call0(&JsValue::NULL)
+        .unwrap();
+    for event in ["message", "keydown", "resize"] {
+        let added = get_count(&counts, "add", event);
+        let removed = get_count(&counts, "remove", event);
+        web_sys::console::log_1(
+            &format!(
+                "1000 mount/unmount cycles: {event} listeners added {added}, removed {removed}"
+            )
+            .into(),
+        );
+        assert_eq!(added, 1_000.0, "{event}");
+        assert_eq!(added, removed, "{event}");
+    }
+    // No callback after unmount: forged messages for every old container, and the
+    // watchdogs' time, pass without a call.
+    let origin = simulator().origin().to_owned();
+    for (id, window) in containers.iter().take(50) {
+        forge(
+            &origin,
+            window.as_ref(),
+            serde_json::json!({"containerId": id, "templateId": "itmpl_sim_never_loads", "name": "load"}),
+        );
+    }
+    sleep(200).await;
+    assert!(log.entries().is_empty(), "{:?}", log.entries());
+}
