@@ -21,9 +21,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 const AUTOPLAY: &str = "env_sim_autoplay";
 
 fn simulator() -> Host {
-    let url = option_env!("PERSONA_SIMULATOR_URL").expect(
-        "PERSONA_SIMULATOR_URL must name the running flow simulator (cargo xtask test sets it)",
-    );
+    let Some(url) = option_env!("PERSONA_SIMULATOR_URL") else {
+        panic!(
+            "PERSONA_SIMULATOR_URL must name the running flow simulator (cargo xtask test sets it)"
+        );
+    };
     url.parse()
         .expect("PERSONA_SIMULATOR_URL is a valid loopback origin")
 }
@@ -307,7 +309,7 @@ async fn inline_happy_path_calls_back_in_order_and_follows_the_pages() {
     assert!(heights.contains(&"900px".to_owned()), "heights {heights:?}");
     let last = heights.last().cloned().unwrap_or_default();
     let last: f64 = last.trim_end_matches("px").parse().unwrap_or(0.0);
-    assert!(last < 900.0 && last >= 400.0, "heights {heights:?}");
+    assert!((400.0..900.0).contains(&last), "heights {heights:?}");
 }
 
 #[wasm_bindgen_test]
@@ -466,6 +468,7 @@ async fn a_burst_of_page_changes_writes_the_height_once_per_frame() {
     let mounted = inline("never_loads", &log);
     let iframe = mounted.iframe();
     let window = iframe.content_window().unwrap();
+    sleep(50).await; // let the component's effects link the iframe
     let origin = simulator().origin().to_owned();
     let writes = Rc::new(Cell::new(0u32));
     let counter = writes.clone();

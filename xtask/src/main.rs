@@ -1,8 +1,11 @@
 //! Project automation: `cargo xtask <command>`.
 //!
 //! - `cargo xtask test`: everything CI checks (formatting, lints, native tests,
-//!   conformance with the official SDK), installing what is missing first.
+//!   conformance with the official SDK, the components in headless Chromium
+//!   against the flow simulator), installing what is missing first.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
+
+mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -27,20 +30,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     command.current_dir(root());
     command
 }
 
-fn run(step: &str, command: &mut Command) -> Result<(), String> {
+pub(crate) fn run(step: &str, command: &mut Command) -> Result<(), String> {
     println!("==> {step}");
     let started = Instant::now();
     let status = command
@@ -94,6 +97,7 @@ fn test() -> Result<(), String> {
         "cargo test (native, conformance, doc tests)",
         cargo().args(["test", "--workspace"]),
     )?;
+    browser_tests()?;
     println!(
         "xtask test: all checks passed in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -124,4 +128,51 @@ fn fuzz(args: &[String]) -> Result<(), String> {
         };
     }
     run("fuzz (release)", &mut command)
+}
+
+/// The components in headless Chromium, against the flow simulator on a second origin.
+fn browser_tests() -> Result<(), String> {
+    let tools = tools::ensure_browser_tools()?;
+    run(
+        "cargo clippy (wasm32, csr)",
+        cargo().args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "csr",
+            "--lib",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    let simulator = tools::Simulator::start()?;
+    let result = run(
+        "cargo test (wasm32 browser tests, headless Chromium)",
+        cargo()
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--features",
+                "csr",
+                "--test",
+                "browser",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                &tools.test_runner,
+            )
+            .env("CHROMEDRIVER", &tools.chromedriver)
+            .env("PERSONA_SIMULATOR_URL", &simulator.url)
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root().join("tests/webdriver.json"),
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
+    );
+    drop(simulator);
+    result
 }

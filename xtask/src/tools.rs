@@ -1,0 +1,229 @@
+//! Installs and starts what the browser tests need, idempotently and offline-friendly:
+//! the wasm32 target, `wasm-bindgen-cli` at the version in `Cargo.lock`, Debian's
+//! Chromium and ChromeDriver, and the flow simulator.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use crate::{cargo, root, run};
+
+/// Paths of the installed browser-test tools.
+pub struct BrowserTools {
+    pub test_runner: PathBuf,
+    pub chromedriver: PathBuf,
+}
+
+fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+fn output(command: &mut Command) -> Option<String> {
+    let out = command.stderr(Stdio::null()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The `version` of package `name` in `Cargo.lock`.
+pub fn locked_version(name: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == format!("name = \"{name}\"") {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err(format!("{name} is not in Cargo.lock"))
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(
+        "rustup target add wasm32-unknown-unknown",
+        Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+    )
+}
+
+/// `wasm-bindgen-cli` at exactly the `wasm-bindgen` version of `Cargo.lock`.
+pub fn ensure_wasm_bindgen_cli() -> Result<PathBuf, String> {
+    let version = locked_version("wasm-bindgen")?;
+    let bin = cargo_home().join("bin");
+    let runner = bin.join("wasm-bindgen-test-runner");
+    let has = |path: &Path| {
+        output(Command::new(path).arg("--version"))
+            .is_some_and(|v| v.split_whitespace().any(|w| w == version))
+    };
+    if has(&runner) && has(&bin.join("wasm-bindgen")) {
+        return Ok(runner);
+    }
+    let direct = run(
+        &format!("cargo install wasm-bindgen-cli {version}"),
+        Command::new("cargo").args([
+            "install",
+            "--locked",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+            "--force",
+        ]),
+    );
+    if direct.is_err() {
+        // Its lock file may pin a dependency version the registry no longer serves
+        // (webpki-roots 1.0.11): take the published source, re-lock that one crate
+        // and install from the copy.
+        let registry = cargo_home().join("registry/src");
+        let source = std::fs::read_dir(&registry)
+            .map_err(|e| format!("reading {}: {e}", registry.display()))?
+            .filter_map(|d| d.ok())
+            .map(|d| d.path().join(format!("wasm-bindgen-cli-{version}")))
+            .find(|p| p.is_dir())
+            .ok_or_else(|| {
+                format!(
+                    "wasm-bindgen-cli {version} source not found under {}",
+                    registry.display()
+                )
+            })?;
+        let work =
+            std::env::temp_dir().join(format!("wasm-bindgen-cli-{version}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&work);
+        run(
+            "copy wasm-bindgen-cli source",
+            Command::new("cp").arg("-r").arg(&source).arg(&work),
+        )?;
+        run(
+            "re-lock webpki-roots",
+            Command::new("cargo")
+                .args(["update", "-p", "webpki-roots", "--precise", "1.0.10"])
+                .current_dir(&work),
+        )?;
+        run(
+            &format!("cargo install wasm-bindgen-cli {version} (re-locked)"),
+            Command::new("cargo")
+                .args(["install", "--locked", "--force", "--path"])
+                .arg(&work),
+        )?;
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    if has(&runner) {
+        Ok(runner)
+    } else {
+        Err(format!(
+            "wasm-bindgen-test-runner {version} is still missing from {}",
+            bin.display()
+        ))
+    }
+}
+
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_some_and(|id| id.trim() == "0")
+}
+
+/// Debian's `chromium` and `chromium-driver`, installed with apt when running as root.
+pub fn ensure_chromium() -> Result<PathBuf, String> {
+    if let (Some(driver), Some(_)) = (find_on_path("chromedriver"), find_on_path("chromium")) {
+        return Ok(driver);
+    }
+    if !is_root() {
+        return Err(
+            "headless Chromium is missing: install Debian's `chromium` and `chromium-driver` \
+                    (sudo apt-get install -y chromium chromium-driver), then run this again"
+                .into(),
+        );
+    }
+    run(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-qq"]),
+    )?;
+    run(
+        "apt-get install chromium chromium-driver",
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    find_on_path("chromedriver")
+        .ok_or_else(|| "chromedriver is still not on PATH after apt-get".into())
+}
+
+/// Everything the wasm browser tests need.
+pub fn ensure_browser_tools() -> Result<BrowserTools, String> {
+    ensure_wasm_target()?;
+    let test_runner = ensure_wasm_bindgen_cli()?;
+    let chromedriver = ensure_chromium()?;
+    Ok(BrowserTools {
+        test_runner,
+        chromedriver,
+    })
+}
+
+/// The flow simulator, running on an ephemeral loopback port until dropped.
+pub struct Simulator {
+    child: Child,
+    pub url: String,
+}
+
+impl Simulator {
+    pub fn start() -> Result<Self, String> {
+        run(
+            "build the flow simulator",
+            cargo().args(["build", "--quiet", "--package", "persona-flow-simulator"]),
+        )?;
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root().join("target"));
+        let binary = target.join("debug/persona-flow-simulator");
+        let mut child = Command::new(&binary)
+            .args(["--port", "0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("starting {}: {e}", binary.display()))?;
+        let stdout = child.stdout.take().ok_or("the simulator has no stdout")?;
+        let mut reader = BufReader::new(stdout);
+        let mut first = String::new();
+        reader
+            .read_line(&mut first)
+            .map_err(|e| format!("reading the simulator's first line: {e}"))?;
+        // Keep draining its output so it never writes into a closed pipe.
+        std::thread::spawn(move || {
+            for line in reader.lines().map_while(Result::ok) {
+                println!("[simulator] {line}");
+            }
+        });
+        let url = first
+            .trim()
+            .strip_prefix("flow simulator listening on ")
+            .ok_or_else(|| format!("unexpected first line from the simulator: {first:?}"))?
+            .to_owned();
+        println!("flow simulator at {url}");
+        Ok(Self { child, url })
+    }
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
