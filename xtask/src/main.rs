@@ -75,6 +75,37 @@ fn ensure_components() -> Result<(), String> {
     Ok(())
 }
 
+thread_local! {
+    /// Every `test result:` line the test runs printed, repeated at the end.
+    static SUMMARY: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs a test command, streaming its stdout and keeping its summary lines.
+pub(crate) fn run_tests(step: &str, command: &mut Command) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+    println!("==> {step}");
+    let started = Instant::now();
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{step}: could not start {command:?}: {e}"))?;
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            if line.trim_start().starts_with("test result:") {
+                SUMMARY.with(|s| s.borrow_mut().push(line.trim().to_owned()));
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("{step}: {e}"))?;
+    println!("<== {step}: {:.1} s", started.elapsed().as_secs_f64());
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{step} failed ({status})"))
+    }
+}
+
 fn test() -> Result<(), String> {
     let started = Instant::now();
     ensure_components()?;
@@ -93,15 +124,20 @@ fn test() -> Result<(), String> {
             "warnings",
         ]),
     )?;
-    run(
+    run_tests(
         "cargo test (native, conformance, doc tests)",
         cargo().args(["test", "--workspace"]),
     )?;
     browser_tests()?;
     println!(
-        "xtask test: all checks passed in {:.1} s",
+        "xtask test: all checks passed in {:.1} s; the test runs' summaries:",
         started.elapsed().as_secs_f64()
     );
+    SUMMARY.with(|s| {
+        for line in s.borrow().iter() {
+            println!("{line}");
+        }
+    });
     Ok(())
 }
 
@@ -149,7 +185,7 @@ fn browser_tests() -> Result<(), String> {
         ]),
     )?;
     let simulator = tools::Simulator::start()?;
-    let result = run(
+    let result = run_tests(
         "cargo test (wasm32 browser tests, headless Chromium)",
         cargo()
             .args([
