@@ -248,7 +248,15 @@ pub fn PersonaInquiry(
         }
         o
     });
-    let page_origin = Memo::new(move |_| page_origin.get().or_else(browser_origin));
+    // While hydrating, start from what the server rendered (no origin unless given)
+    // and read `window.location.origin` once mounted; otherwise read it now.
+    let hydrating =
+        Owner::current_shared_context().is_some_and(|context| context.during_hydration());
+    let window_origin = RwSignal::new(if hydrating { None } else { browser_origin() });
+    if hydrating {
+        Effect::new(move |_| window_origin.set(browser_origin()));
+    }
+    let page_origin = Memo::new(move |_| page_origin.get().or_else(|| window_origin.get()));
     let frame_id = container_id.clone();
     let frame = Memo::new(move |_| {
         let origin = page_origin.get()?;
@@ -563,7 +571,13 @@ pub fn PersonaInquiry(
     };
     let phase_name = move || format!("{:?}", handle.state.with(|s| s.phase)).to_lowercase();
     let loading = move || modal && handle.state.with(|s| s.phase == InquiryPhase::Loading);
-    let error_text = move || handle.config_error.get().map(|e| e.to_string());
+    let error_text = move || {
+        frame.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.as_ref().err())
+                .map(|e| e.to_string())
+        })
+    };
 
     let iframe_id = container_id.clone();
     let iframe = move || {

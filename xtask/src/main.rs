@@ -124,9 +124,26 @@ fn test() -> Result<(), String> {
             "warnings",
         ]),
     )?;
+    run(
+        "cargo clippy (native, ssr)",
+        cargo().args([
+            "clippy",
+            "--features",
+            "ssr",
+            "--lib",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
     run_tests(
         "cargo test (native, conformance, doc tests)",
         cargo().args(["test", "--workspace"]),
+    )?;
+    run_tests(
+        "cargo test --features ssr (server rendering)",
+        cargo().args(["test", "--features", "ssr", "--test", "ssr_render"]),
     )?;
     browser_tests()?;
     println!(

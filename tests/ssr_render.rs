@@ -1,0 +1,86 @@
+//! Server rendering: `<PersonaInquiry>` renders on the server without touching
+//! `window`, with the iframe's final `src` in the HTML and stable container ids.
+#![cfg(feature = "ssr")]
+
+use std::sync::Arc;
+
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use leptos_persona::{widget_url, FlowType, InquiryOptions, PersonaInquiry};
+
+fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    owner.with(|| view().to_html())
+}
+
+#[test]
+fn inline_inquiry_renders_its_iframe_on_the_server() {
+    let html = render(|| {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_ABC123"
+                reference_id="user 42" />
+        }
+    });
+    let src = widget_url(
+        &InquiryOptions {
+            reference_id: Some("user 42".into()),
+            ..InquiryOptions::template("itmpl_ABC123")
+        },
+        "persona-inquiry-0",
+        FlowType::Inline,
+        "https://shop.example.com",
+    )
+    .unwrap();
+    // Attribute values are HTML-escaped: `&` becomes `&amp;`.
+    assert!(
+        html.contains(&format!("src=\"{}\"", src.replace('&', "&amp;"))),
+        "{html}"
+    );
+    assert!(html.contains("id=\"persona-inquiry-0\""), "{html}");
+    assert!(html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-forms allow-modals allow-top-navigation-by-user-activation\""), "{html}");
+    assert!(html.contains("data-phase=\"loading\""), "{html}");
+}
+
+#[test]
+fn two_renders_of_the_same_tree_give_the_same_ids_and_instances_differ() {
+    let page = || {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_A" />
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_B" modal=true />
+        }
+    };
+    let first = render(page);
+    let second = render(page);
+    assert_eq!(first, second, "rendering is deterministic");
+    assert!(
+        first.contains("id=\"persona-inquiry-0\"") && first.contains("id=\"persona-inquiry-1\""),
+        "{first}"
+    );
+    assert!(
+        first.contains("role=\"dialog\"") && first.contains("aria-modal=\"true\""),
+        "{first}"
+    );
+}
+
+#[test]
+fn without_a_page_origin_the_server_renders_no_src() {
+    let html = render(|| view! { <PersonaInquiry template_id="itmpl_ABC123" /> });
+    assert!(
+        !html.contains("<iframe"),
+        "no iframe without a page origin: {html}"
+    );
+    assert!(html.contains("persona-inquiry--inline"), "{html}");
+}
+
+#[test]
+fn a_bad_configuration_renders_its_error() {
+    // Neither a template nor an inquiry: no iframe; the client shows the error once hydrated.
+    let html = render(
+        || view! { <PersonaInquiry page_origin="https://shop.example.com" options=InquiryOptions::default() /> },
+    );
+    assert!(!html.contains("<iframe"), "{html}");
+    assert!(
+        html.contains("role=\"alert\"") && html.contains("no flow to start"),
+        "{html}"
+    );
+}
