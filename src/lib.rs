@@ -35,6 +35,7 @@ mod js_number;
 mod json_access;
 mod kebab_case;
 mod message_gate;
+mod message_queue;
 mod options;
 mod persona_inquiry;
 mod preload;
@@ -59,6 +60,7 @@ pub use inquiry_error::{ErrorCode, InquiryError};
 pub use inquiry_handle::{use_persona_inquiry, InquiryHandle};
 pub use inquiry_state::{CallbackCall, InquiryPhase, InquirySession, InquiryState};
 pub use message_gate::{MessageGate, Rejection};
+pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
 pub use options::{
     CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, Padding, ServerOutageMode,
     Side,

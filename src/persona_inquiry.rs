@@ -308,66 +308,6 @@ pub fn PersonaInquiry(
         CallbackCall::Error(error) => run(on_error, error),
     };
 
-    // (Re)start the flow whenever the widget URL changes: fresh session, fresh watchdog.
-    let gate_id = container_id.clone();
-    Effect::new(move |_| {
-        let Some(Ok(built)) = frame.get() else {
-            session.set_value(None);
-            return;
-        };
-        let _ = src.get();
-        let iframe = iframe_ref.get();
-        let mut gate = MessageGate::for_frame(&built, &gate_id, &options.get_untracked());
-        for origin in trusted_origins.get_untracked().unwrap_or_default() {
-            match gate.clone().trust_origin(&origin) {
-                Ok(more) => gate = more,
-                Err(error) => web_sys::console::error_1(
-                    &format!("leptos-persona: trusted origin: {error}").into(),
-                ),
-            }
-        }
-        let allowlist = options.with_untracked(|o| o.events_allowlist.clone());
-        session.set_value(Some(InquirySession::new(gate, allowlist)));
-        handle.state.set(Default::default());
-        if let Some(iframe) = iframe {
-            handle.link.set_value(Some(FrameLink {
-                iframe,
-                target_origin: built.target_origin.clone(),
-            }));
-        }
-        watchdog.update_value(|w| {
-            if let Some(old) = w.take() {
-                old.clear();
-            }
-        });
-        let wait = load_timeout_ms
-            .get_untracked()
-            .unwrap_or(DEFAULT_LOAD_TIMEOUT_MS);
-        let fire = move || {
-            let call = session
-                .try_update_value(|s| {
-                    s.as_mut()
-                        .and_then(|s| s.state.load_timed_out(wait).map(|c| (c, s.state.clone())))
-                })
-                .flatten();
-            if let Some((call, state)) = call {
-                handle.state.try_set(state);
-                dispatch(call);
-            }
-        };
-        watchdog
-            .set_value(set_timeout_with_handle(fire, Duration::from_millis(u64::from(wait))).ok());
-    });
-    // The allowlist applies without a restart.
-    Effect::new(move |_| {
-        let allowlist = options.with(|o| o.events_allowlist.clone());
-        session.update_value(|s| {
-            if let Some(s) = s {
-                s.allowlist = allowlist;
-            }
-        });
-    });
-
     let on_message = move |event: MessageEvent| {
         let Some(link) = handle.link.try_with_value(Clone::clone).flatten() else {
             return;
@@ -420,6 +360,70 @@ pub fn PersonaInquiry(
             dispatch(call);
         }
     };
+    // (Re)start the flow whenever the widget URL changes: fresh session, fresh watchdog.
+    let gate_id = container_id.clone();
+    Effect::new(move |_| {
+        let Some(Ok(built)) = frame.get() else {
+            session.set_value(None);
+            return;
+        };
+        let _ = src.get();
+        let iframe = iframe_ref.get();
+        let mut gate = MessageGate::for_frame(&built, &gate_id, &options.get_untracked());
+        for origin in trusted_origins.get_untracked().unwrap_or_default() {
+            match gate.clone().trust_origin(&origin) {
+                Ok(more) => gate = more,
+                Err(error) => web_sys::console::error_1(
+                    &format!("leptos-persona: trusted origin: {error}").into(),
+                ),
+            }
+        }
+        let allowlist = options.with_untracked(|o| o.events_allowlist.clone());
+        session.set_value(Some(InquirySession::new(gate, allowlist)));
+        handle.state.set(Default::default());
+        if let Some(iframe) = iframe {
+            handle.link.set_value(Some(FrameLink {
+                iframe,
+                target_origin: built.target_origin.clone(),
+            }));
+            // Messages the flow posted before this app hydrated, kept by `<PersonaMessageQueue/>`.
+            for event in crate::message_queue::drain() {
+                on_message(event);
+            }
+        }
+        watchdog.update_value(|w| {
+            if let Some(old) = w.take() {
+                old.clear();
+            }
+        });
+        let wait = load_timeout_ms
+            .get_untracked()
+            .unwrap_or(DEFAULT_LOAD_TIMEOUT_MS);
+        let fire = move || {
+            let call = session
+                .try_update_value(|s| {
+                    s.as_mut()
+                        .and_then(|s| s.state.load_timed_out(wait).map(|c| (c, s.state.clone())))
+                })
+                .flatten();
+            if let Some((call, state)) = call {
+                handle.state.try_set(state);
+                dispatch(call);
+            }
+        };
+        watchdog
+            .set_value(set_timeout_with_handle(fire, Duration::from_millis(u64::from(wait))).ok());
+    });
+    // The allowlist applies without a restart.
+    Effect::new(move |_| {
+        let allowlist = options.with(|o| o.events_allowlist.clone());
+        session.update_value(|s| {
+            if let Some(s) = s {
+                s.allowlist = allowlist;
+            }
+        });
+    });
+
     let message_listener = window_event_listener(ev::message, on_message);
 
     // Modal: open / close side effects.

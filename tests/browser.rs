@@ -889,3 +889,43 @@ async fn preload_warms_the_cache_in_a_hidden_frame_that_goes_away() {
         "removed once loaded"
     );
 }
+
+#[wasm_bindgen_test]
+async fn messages_posted_before_the_component_is_linked_are_taken_from_the_queue() {
+    // What `<PersonaMessageQueue/>` puts in server-rendered pages.
+    js_sys::eval(leptos_persona::MESSAGE_QUEUE_SCRIPT).unwrap();
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let mounted = mount(move |handle| {
+        view! { <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" handle=handle
+        on_load=r.load() on_ready=r.ready() load_timeout_ms=10_000u32 /> }
+    });
+    // The iframe exists, but the component's effects have not linked it yet: without
+    // the queue these two messages would be lost.
+    let iframe = mounted.iframe();
+    let window = iframe.content_window().unwrap();
+    let origin = simulator().origin().to_owned();
+    for name in ["load", "ready"] {
+        forge(
+            &origin,
+            Some(&window),
+            serde_json::json!({"containerId": iframe.id(), "templateId": "itmpl_sim_never_loads", "name": name}),
+        );
+    }
+    assert!(
+        log.entries().is_empty(),
+        "not linked yet: {:?}",
+        log.entries()
+    );
+    assert!(
+        wait_until(2_000, || log.entries().len() == 2).await,
+        "{:?}",
+        log.entries()
+    );
+    assert_eq!(log.entries(), ["load", "ready:"]);
+    assert_eq!(mounted.phase(), InquiryPhase::Ready);
+    // The queue stopped recording once drained.
+    sleep(20).await;
+    let stopped = js_sys::eval("window.__personaQueue.stopped === true").unwrap();
+    assert_eq!(stopped.as_bool(), Some(true));
+}

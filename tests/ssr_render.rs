@@ -84,3 +84,13 @@ fn a_bad_configuration_renders_its_error() {
         "{html}"
     );
 }
+
+#[test]
+fn the_message_queue_renders_its_script_unescaped() {
+    let html = render(|| view! { <leptos_persona::PersonaMessageQueue /> });
+    assert!(
+        html.contains(leptos_persona::MESSAGE_QUEUE_SCRIPT),
+        "{html}"
+    );
+    assert!(html.starts_with("<script"), "{html}");
+}

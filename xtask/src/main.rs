@@ -3,6 +3,8 @@
 //! - `cargo xtask test`: everything CI checks (formatting, lints, native tests,
 //!   conformance with the official SDK, the components in headless Chromium
 //!   against the flow simulator), installing what is missing first.
+//! - `cargo xtask demo`: installs trunk and its tools, starts the flow simulator
+//!   and serves the demo site.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
 
 mod tools;
@@ -16,8 +18,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("fuzz") => fuzz(&args[1..]),
+        Some("demo") => demo(),
         _ => {
-            eprintln!("usage: cargo xtask <test | fuzz [--inputs N] [--seed S]>");
+            eprintln!("usage: cargo xtask <test | demo | fuzz [--inputs N] [--seed S]>");
             return ExitCode::from(2);
         }
     };
@@ -225,6 +228,27 @@ fn browser_tests() -> Result<(), String> {
                 root().join("tests/webdriver.json"),
             )
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
+    );
+    drop(simulator);
+    result
+}
+
+/// Installs what the demo needs, starts the flow simulator on 8787 and serves the demo.
+fn demo() -> Result<(), String> {
+    tools::check_trunk_pins()?;
+    let browser = tools::ensure_wasm_toolchain()?;
+    let trunk = tools::ensure_trunk()?;
+    let wasm_opt = tools::ensure_wasm_opt()?;
+    let simulator = tools::Simulator::start_on(8787)?;
+    println!("demo: the flow simulator runs at {}", simulator.url);
+    println!("demo: serving the demo at http://127.0.0.1:8080/ (ctrl-c to stop)");
+    let bindgen_dir = browser.parent().map(Path::to_path_buf).unwrap_or_default();
+    let result = run(
+        "trunk serve",
+        Command::new(trunk)
+            .arg("serve")
+            .current_dir(root())
+            .env("PATH", tools::path_with(&[&wasm_opt, &bindgen_dir])),
     );
     drop(simulator);
     result

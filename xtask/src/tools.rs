@@ -167,10 +167,15 @@ pub fn ensure_chromium() -> Result<PathBuf, String> {
         .ok_or_else(|| "chromedriver is still not on PATH after apt-get".into())
 }
 
+/// The wasm32 target and `wasm-bindgen-cli`; returns the test runner's path.
+pub fn ensure_wasm_toolchain() -> Result<PathBuf, String> {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen_cli()
+}
+
 /// Everything the wasm browser tests need.
 pub fn ensure_browser_tools() -> Result<BrowserTools, String> {
-    ensure_wasm_target()?;
-    let test_runner = ensure_wasm_bindgen_cli()?;
+    let test_runner = ensure_wasm_toolchain()?;
     let chromedriver = ensure_chromium()?;
     Ok(BrowserTools {
         test_runner,
@@ -185,7 +190,13 @@ pub struct Simulator {
 }
 
 impl Simulator {
+    /// Starts the simulator on an ephemeral port.
     pub fn start() -> Result<Self, String> {
+        Self::start_on(0)
+    }
+
+    /// Starts the simulator on `port` (0 = ephemeral).
+    pub fn start_on(port: u16) -> Result<Self, String> {
         run(
             "build the flow simulator",
             cargo().args(["build", "--quiet", "--package", "persona-flow-simulator"]),
@@ -195,7 +206,7 @@ impl Simulator {
             .unwrap_or_else(|| root().join("target"));
         let binary = target.join("debug/persona-flow-simulator");
         let mut child = Command::new(&binary)
-            .args(["--port", "0"])
+            .args(["--port", &port.to_string()])
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|e| format!("starting {}: {e}", binary.display()))?;
@@ -225,5 +236,99 @@ impl Drop for Simulator {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// The trunk version that builds with this toolchain (0.22 needs a newer rustc).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// The binaryen release whose npm build of `wasm-opt` is used (Debian's is too old).
+pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
+
+/// `trunk` at [`TRUNK_VERSION`].
+pub fn ensure_trunk() -> Result<PathBuf, String> {
+    let trunk = cargo_home().join("bin/trunk");
+    let has =
+        || output(Command::new(&trunk).arg("--version")).is_some_and(|v| v.contains(TRUNK_VERSION));
+    if !has() {
+        run(
+            &format!("cargo install trunk {TRUNK_VERSION}"),
+            Command::new("cargo").args([
+                "install",
+                "--locked",
+                "trunk",
+                "--version",
+                TRUNK_VERSION,
+                "--force",
+            ]),
+        )?;
+    }
+    if has() {
+        Ok(trunk)
+    } else {
+        Err(format!(
+            "trunk {TRUNK_VERSION} is still missing from {}",
+            trunk.display()
+        ))
+    }
+}
+
+/// The directory holding npm `binaryen`'s `wasm-opt`, to put first on PATH for trunk.
+pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
+    let prefix = root().join("target/tools/binaryen");
+    let bin = prefix.join("node_modules/.bin");
+    let has = || {
+        output(Command::new(bin.join("wasm-opt")).arg("--version")).is_some_and(|v| {
+            v.contains(&format!(
+                "version {}",
+                BINARYEN_NPM_VERSION.trim_end_matches(".0.0")
+            ))
+        })
+    };
+    if !has() {
+        if find_on_path("npm").is_none() {
+            return Err(
+                "npm is missing: install Node.js and npm (Debian: apt-get install -y nodejs npm), \
+                        which the demo's wasm optimiser (npm binaryen) needs"
+                    .into(),
+            );
+        }
+        run(
+            &format!("npm install binaryen@{BINARYEN_NPM_VERSION}"),
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")),
+        )?;
+    }
+    if has() {
+        Ok(bin)
+    } else {
+        Err(format!(
+            "wasm-opt {BINARYEN_NPM_VERSION} did not install under {}",
+            bin.display()
+        ))
+    }
+}
+
+/// `PATH` with `first` in front.
+pub fn path_with(first: &[&Path]) -> std::ffi::OsString {
+    let mut paths: Vec<PathBuf> = first.iter().map(|p| p.to_path_buf()).collect();
+    if let Some(path) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(paths).unwrap_or_default()
+}
+
+/// Checks that Trunk.toml pins the wasm-bindgen of Cargo.lock.
+pub fn check_trunk_pins() -> Result<(), String> {
+    let version = locked_version("wasm-bindgen")?;
+    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))
+        .map_err(|e| format!("reading Trunk.toml: {e}"))?;
+    if trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        Ok(())
+    } else {
+        Err(format!(
+            "Trunk.toml must pin `wasm_bindgen = \"{version}\"` (the wasm-bindgen in Cargo.lock) so trunk stays offline"
+        ))
     }
 }
