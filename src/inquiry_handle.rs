@@ -31,6 +31,7 @@ pub struct InquiryHandle {
     pub(crate) state: RwSignal<InquiryState>,
     pub(crate) open: RwSignal<bool>,
     pub(crate) destroyed: RwSignal<bool>,
+    pub(crate) generation: RwSignal<u64>,
     pub(crate) config_error: RwSignal<Option<ConfigError>>,
     pub(crate) link: StoredValue<Option<FrameLink>, LocalStorage>,
     phase: Memo<InquiryPhase>,
@@ -49,6 +50,7 @@ pub fn use_persona_inquiry() -> InquiryHandle {
         state,
         open: RwSignal::new(false),
         destroyed: RwSignal::new(false),
+        generation: RwSignal::new(0),
         config_error: RwSignal::new(None),
         link: StoredValue::new_local(None),
         phase: Memo::new(move |_| state.with(|s| s.phase)),
@@ -128,7 +130,16 @@ impl InquiryHandle {
         self.post(WidgetAction::Exit { force });
     }
 
-    /// Tells the flow the embedding is going away and removes the iframe.
+    /// Starts the flow over with the same options: a new iframe, a fresh state.
+    /// Also brings back a destroyed flow.
+    pub fn restart(&self) {
+        self.post(WidgetAction::Destroy);
+        self.destroyed.try_set(false);
+        self.generation.try_update(|g| *g += 1);
+    }
+
+    /// Tells the flow the embedding is going away and removes the iframe
+    /// ([`restart`](Self::restart) brings it back).
     pub fn destroy(&self) {
         self.post(WidgetAction::Destroy);
         self.open.try_set(false);

@@ -286,7 +286,6 @@ pub fn PersonaInquiry(
     let height = RwSignal::new(min_height.get_untracked().unwrap_or(DEFAULT_MIN_HEIGHT));
     let desktop = RwSignal::new(false);
     let stack_position = RwSignal::new(0u32);
-    let opened_before_load = StoredValue::new(false);
 
     let close_modal = move || {
         if modal {
@@ -339,8 +338,9 @@ pub fn PersonaInquiry(
                     w.clear();
                 }
             });
-            // `open` posted before the flow loaded went nowhere: repeat it now.
-            if modal && handle.open.get_untracked() && opened_before_load.get_value() {
+            // A freshly loaded flow document learns that the modal is open now; an
+            // `open` posted before `load` would have reached the blank initial page.
+            if modal && handle.open.get_untracked() {
                 link.post(WidgetAction::Open);
             }
         }
@@ -368,6 +368,7 @@ pub fn PersonaInquiry(
             return;
         };
         let _ = src.get();
+        handle.generation.track();
         let iframe = iframe_ref.get();
         let mut gate = MessageGate::for_frame(&built, &gate_id, &options.get_untracked());
         for origin in trusted_origins.get_untracked().unwrap_or_default() {
@@ -453,12 +454,10 @@ pub fn PersonaInquiry(
             stack_position.set(scroll_lock::push_modal());
             scroll_lock::acquire();
             desktop.set(matches_desktop());
-            opened_before_load.set_value(
-                handle
-                    .state
-                    .with_untracked(|s| s.phase == InquiryPhase::Loading),
-            );
-            handle.post(WidgetAction::Open);
+            // Before `load` the flow cannot hear it; `load` posts it then.
+            if !handle.state.with_untracked(|s| flow_not_loaded(s.phase)) {
+                handle.post(WidgetAction::Open);
+            }
             if let Some(iframe) = iframe_ref.get_untracked() {
                 let _ = iframe.focus();
             }
@@ -468,7 +467,12 @@ pub fn PersonaInquiry(
     });
     let key_listener = window_event_listener(ev::keydown, move |event| {
         if modal && event.key() == "Escape" && handle.open.get_untracked() {
-            handle.cancel(false);
+            if handle.state.with_untracked(|s| flow_not_loaded(s.phase)) {
+                // No flow to ask (still loading, or it never loaded): just close.
+                handle.close();
+            } else {
+                handle.cancel(false);
+            }
         }
     });
     let resize_listener = window_event_listener(ev::resize, move |_| {
@@ -621,10 +625,19 @@ pub fn PersonaInquiry(
                 {move || error_text().map(|text| view! {
                     <div class="persona-inquiry__config-error" role="alert">{text}</div>
                 })}
-                {move || has_src.get().then(&iframe)}
+                {move || {
+                    // A new generation (`InquiryHandle::restart`) is a new iframe element.
+                    handle.generation.track();
+                    has_src.get().then(&iframe)
+                }}
             </div>
         })
     }
+}
+
+/// Whether no flow document has loaded yet (nothing could answer a message).
+fn flow_not_loaded(phase: InquiryPhase) -> bool {
+    matches!(phase, InquiryPhase::Loading | InquiryPhase::TimedOut)
 }
 
 fn run<T: 'static>(callback: Option<Callback<T>>, value: T) {

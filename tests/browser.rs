@@ -929,3 +929,36 @@ async fn messages_posted_before_the_component_is_linked_are_taken_from_the_queue
     let stopped = js_sys::eval("window.__personaQueue.stopped === true").unwrap();
     assert_eq!(stopped.as_bool(), Some(true));
 }
+
+#[wasm_bindgen_test]
+async fn escape_closes_a_modal_whose_flow_never_loaded_and_restart_brings_a_fresh_flow() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let mounted = mount(move |handle| {
+        view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle
+        load_timeout_ms=300u32 on_error=r.error() /> }
+    });
+    mounted.handle.open();
+    assert!(wait_until(5_000, || mounted.phase() == InquiryPhase::TimedOut).await);
+    press_escape();
+    sleep(30).await;
+    assert!(
+        !mounted.handle.is_open().get_untracked(),
+        "nothing to ask: Escape just closes"
+    );
+    assert_eq!(css(&document().body().unwrap(), "overflow"), "");
+
+    // restart(): a new iframe element and a fresh state (the watchdog fires again).
+    let first = mounted.iframe();
+    mounted.handle.restart();
+    sleep(30).await;
+    assert!(
+        !js_sys::Object::is(&first, &mounted.iframe()),
+        "a new iframe"
+    );
+    assert!(
+        wait_until(5_000, || log.count("error:load_timeout") == 2).await,
+        "{:?}",
+        log.entries()
+    );
+}

@@ -7,188 +7,14 @@
 //! `target/e2e-screenshots/`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::net::TcpListener;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+mod support;
+
 use std::time::{Duration, Instant};
 
-use fantoccini::elements::Element;
 use fantoccini::key::Key;
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Map, Value};
-
-type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-/// One browser with its chromedriver; both go away on drop.
-struct Browser {
-    client: Client,
-    driver: Child,
-    _profile: TempDir,
-}
-
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(9515)
-}
-
-fn demo_url() -> String {
-    std::env::var("PERSONA_DEMO_URL")
-        .expect("PERSONA_DEMO_URL names the served demo (cargo xtask test sets it)")
-}
-
-async fn browser() -> Result<Browser> {
-    let port = free_port();
-    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let driver = Command::new(chromedriver)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let profile = std::env::temp_dir().join(format!("persona-e2e-{}-{port}", std::process::id()));
-    std::fs::create_dir_all(&profile)?;
-    let mut capabilities = Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        json!({ "args": [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--window-size=1280,1000",
-            format!("--user-data-dir={}", profile.display()),
-        ]}),
-    );
-    let started = Instant::now();
-    let client = loop {
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        match ClientBuilder::new(connector)
-            .capabilities(capabilities.clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-        {
-            Ok(client) => break client,
-            Err(error) if started.elapsed() < Duration::from_secs(15) => {
-                let _ = error;
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Err(error) => return Err(error.into()),
-        }
-    };
-    Ok(Browser {
-        client,
-        driver,
-        _profile: TempDir(profile),
-    })
-}
-
-impl Browser {
-    async fn open_demo(&self) -> Result {
-        self.client.goto(&demo_url()).await?;
-        self.wait_for("#inline-demo iframe").await?;
-        Ok(())
-    }
-
-    async fn wait_for(&self, css: &str) -> Result<Element> {
-        Ok(self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await?)
-    }
-
-    async fn text(&self, css: &str) -> Result<String> {
-        Ok(self.client.find(Locator::Css(css)).await?.text().await?)
-    }
-
-    /// Waits until the signal `name` of `instance` (`inline` / `modal`) shows `want`.
-    async fn wait_signal(&self, instance: &str, name: &str, want: &str) -> Result<String> {
-        let css = format!("#signals-{instance} [data-signal={name}]");
-        let started = Instant::now();
-        loop {
-            let value = self.text(&css).await.unwrap_or_default();
-            if value.trim() == want {
-                return Ok(value);
-            }
-            if started.elapsed() > Duration::from_secs(30) {
-                return Err(format!("{css} is {value:?}, waited for {want:?}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    async fn select_scenario(&self, scenario: &str) -> Result {
-        self.client
-            .find(Locator::Css("#scenario"))
-            .await?
-            .select_by_value(scenario)
-            .await?;
-        Ok(())
-    }
-
-    /// Enters the flow's iframe inside `container`.
-    async fn enter_flow(&self, container: &str) -> Result {
-        let frame = self.wait_for(&format!("{container} iframe")).await?;
-        frame.enter_frame().await?;
-        Ok(())
-    }
-
-    async fn leave_flow(&self) -> Result {
-        self.client.enter_parent_frame().await?;
-        Ok(())
-    }
-
-    /// Clicks the flow's primary button until the flow shows no more of them
-    /// (or `until` appears), as a person going through the steps.
-    async fn click_through(&self, until: &str) -> Result {
-        let started = Instant::now();
-        loop {
-            if self.client.find(Locator::Css(until)).await.is_ok() {
-                return Ok(());
-            }
-            if let Ok(button) = self.client.find(Locator::Css("#primary")).await {
-                let _ = button.click().await;
-            }
-            if started.elapsed() > Duration::from_secs(30) {
-                return Err(format!("the flow never reached {until}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(120)).await;
-        }
-    }
-
-    async fn screenshot(&self, name: &str) -> Result {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
-        std::fs::create_dir_all(&dir)?;
-        let png = self.client.screenshot().await?;
-        std::fs::write(dir.join(format!("{name}.png")), png)?;
-        Ok(())
-    }
-
-    async fn log_has(&self, callback: &str, instance: &str) -> bool {
-        let css = format!("#event-log li[data-callback={callback}][data-instance={instance}]");
-        self.client.find(Locator::Css(&css)).await.is_ok()
-    }
-
-    async fn close(self) -> Result {
-        self.client.clone().close().await?;
-        Ok(())
-    }
-}
+use fantoccini::Locator;
+use serde_json::Value;
+use support::{browser, Result};
 
 #[tokio::test]
 #[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
@@ -221,8 +47,8 @@ async fn a_person_cancels_the_modal_with_escape_and_resumes_it() -> Result {
     b.wait_signal("modal", "is_open", "true").await?;
     b.enter_flow("#modal-demo").await?;
     // Begin: the inquiry is created.
-    b.wait_for("#primary").await?.click().await?;
-    b.wait_for("#primary").await?;
+    b.wait_for("[data-primary]").await?.click().await?;
+    b.wait_for("[data-primary]").await?;
     b.screenshot("modal-open").await?;
     // Escape inside the flow asks to leave; the person confirms.
     b.client
@@ -305,11 +131,11 @@ async fn a_person_watches_the_inline_flow_change_height() -> Result {
     let mut shots = 0;
     let started = Instant::now();
     while b.client.find(Locator::Css("#result-done")).await.is_err() {
-        if let Ok(button) = b.client.find(Locator::Css("#primary")).await {
+        if let Ok(button) = b.client.find(Locator::Css("[data-primary]")).await {
             let _ = button.click().await;
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
-        if shots < 1 && b.client.find(Locator::Css("#primary")).await.is_ok() {
+        if shots < 1 && b.client.find(Locator::Css("[data-primary]")).await.is_ok() {
             b.leave_flow().await?;
             b.screenshot("height-mid-flow").await?;
             b.enter_flow("#inline-demo").await?;

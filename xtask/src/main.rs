@@ -5,8 +5,11 @@
 //!   against the flow simulator), installing what is missing first.
 //! - `cargo xtask demo`: installs trunk and its tools, starts the flow simulator
 //!   and serves the demo site.
+//! - `cargo xtask ssr`: builds the server-rendered example offline and runs it
+//!   against the flow simulator.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
 
+mod static_server;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -19,8 +22,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("fuzz") => fuzz(&args[1..]),
         Some("demo") => demo(),
+        Some("ssr") => ssr(),
         _ => {
-            eprintln!("usage: cargo xtask <test | demo | fuzz [--inputs N] [--seed S]>");
+            eprintln!("usage: cargo xtask <test | demo | ssr | fuzz [--inputs N] [--seed S]>");
             return ExitCode::from(2);
         }
     };
@@ -230,7 +234,53 @@ fn browser_tests() -> Result<(), String> {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
     );
     drop(simulator);
-    result
+    result?;
+    end_to_end_tests(&tools)
+}
+
+/// The built demo and the SSR example in headless Chromium, through WebDriver.
+fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
+    tools::check_trunk_pins()?;
+    let trunk = tools::ensure_trunk()?;
+    let wasm_opt = tools::ensure_wasm_opt()?;
+    let simulator = tools::Simulator::start()?;
+    let bindgen_dir = tools
+        .test_runner
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    run(
+        "trunk build --release (the demo)",
+        Command::new(trunk)
+            .args(["build", "--release"])
+            .current_dir(root())
+            .env("PATH", tools::path_with(&[&wasm_opt, &bindgen_dir]))
+            .env("PERSONA_DEMO_SIMULATOR", &simulator.url),
+    )?;
+    let demo_url = static_server::serve(root().join("target/demo-dist"), 0)?;
+    let site = tools::build_ssr_example()?;
+    let ssr = tools::Service::ssr_example(&site, &simulator.url, 0, 0)?;
+    let ssr_slow = tools::Service::ssr_example(&site, &simulator.url, 0, 1_500)?;
+    run_tests(
+        "cargo test (end to end: the demo and the SSR example in headless Chromium)",
+        cargo()
+            .args([
+                "test",
+                "--test",
+                "e2e",
+                "--test",
+                "ssr_e2e",
+                "--",
+                "--ignored",
+                "--test-threads=1",
+                "--nocapture",
+            ])
+            .env("CHROMEDRIVER", &tools.chromedriver)
+            .env("PERSONA_SIMULATOR_URL", &simulator.url)
+            .env("PERSONA_DEMO_URL", format!("{demo_url}/"))
+            .env("PERSONA_SSR_URL", &ssr.url)
+            .env("PERSONA_SSR_SLOW_URL", &ssr_slow.url),
+    )
 }
 
 /// Installs what the demo needs, starts the flow simulator on 8787 and serves the demo.
@@ -252,4 +302,18 @@ fn demo() -> Result<(), String> {
     );
     drop(simulator);
     result
+}
+
+/// Builds the server-rendered example and runs it on 3000 against the simulator on 8787.
+fn ssr() -> Result<(), String> {
+    let site = tools::build_ssr_example()?;
+    let simulator = tools::Simulator::start_on(8787)?;
+    let server = tools::Service::ssr_example(&site, &simulator.url, 3000, 0)?;
+    println!(
+        "ssr: the example runs at {}/ (inline) and {}/modal (ctrl-c to stop)",
+        server.url, server.url
+    );
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
 }

@@ -183,59 +183,26 @@ pub fn ensure_browser_tools() -> Result<BrowserTools, String> {
     })
 }
 
-/// The flow simulator, running on an ephemeral loopback port until dropped.
-pub struct Simulator {
-    child: Child,
-    pub url: String,
-}
+/// The flow simulator, running on a loopback port until dropped.
+pub struct Simulator;
 
 impl Simulator {
     /// Starts the simulator on an ephemeral port.
-    pub fn start() -> Result<Self, String> {
+    pub fn start() -> Result<Service, String> {
         Self::start_on(0)
     }
 
     /// Starts the simulator on `port` (0 = ephemeral).
-    pub fn start_on(port: u16) -> Result<Self, String> {
+    pub fn start_on(port: u16) -> Result<Service, String> {
         run(
             "build the flow simulator",
             cargo().args(["build", "--quiet", "--package", "persona-flow-simulator"]),
         )?;
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root().join("target"));
-        let binary = target.join("debug/persona-flow-simulator");
-        let mut child = Command::new(&binary)
-            .args(["--port", &port.to_string()])
-            .stdout(Stdio::piped())
-            .spawn()
-            .map_err(|e| format!("starting {}: {e}", binary.display()))?;
-        let stdout = child.stdout.take().ok_or("the simulator has no stdout")?;
-        let mut reader = BufReader::new(stdout);
-        let mut first = String::new();
-        reader
-            .read_line(&mut first)
-            .map_err(|e| format!("reading the simulator's first line: {e}"))?;
-        // Keep draining its output so it never writes into a closed pipe.
-        std::thread::spawn(move || {
-            for line in reader.lines().map_while(Result::ok) {
-                println!("[simulator] {line}");
-            }
-        });
-        let url = first
-            .trim()
-            .strip_prefix("flow simulator listening on ")
-            .ok_or_else(|| format!("unexpected first line from the simulator: {first:?}"))?
-            .to_owned();
-        println!("flow simulator at {url}");
-        Ok(Self { child, url })
-    }
-}
-
-impl Drop for Simulator {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let mut command = Command::new(target_dir().join("debug/persona-flow-simulator"));
+        command.args(["--port", &port.to_string()]);
+        let service = Service::spawn(command, "flow simulator listening on ")?;
+        println!("flow simulator at {}", service.url);
+        Ok(service)
     }
 }
 
@@ -330,5 +297,125 @@ pub fn check_trunk_pins() -> Result<(), String> {
         Err(format!(
             "Trunk.toml must pin `wasm_bindgen = \"{version}\"` (the wasm-bindgen in Cargo.lock) so trunk stays offline"
         ))
+    }
+}
+
+/// The target directory cargo builds into.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Builds the server-rendered example without cargo-leptos: the server natively
+/// with `ssr`, the client library to wasm32 with `hydrate` (release), and its
+/// JavaScript glue with wasm-bindgen. Returns the site root holding `pkg/`.
+pub fn build_ssr_example() -> Result<PathBuf, String> {
+    let test_runner = ensure_wasm_toolchain()?;
+    let bindgen = test_runner.with_file_name("wasm-bindgen");
+    run(
+        "build the SSR example server (ssr)",
+        cargo().args([
+            "build",
+            "--quiet",
+            "-p",
+            "persona-ssr-example",
+            "--bin",
+            "persona-ssr-example",
+            "--features",
+            "ssr",
+        ]),
+    )?;
+    run(
+        "build the SSR example client (hydrate, wasm32, release)",
+        cargo().args([
+            "build",
+            "--quiet",
+            "-p",
+            "persona-ssr-example",
+            "--lib",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "hydrate",
+        ]),
+    )?;
+    let site = target_dir().join("ssr-site");
+    run(
+        "wasm-bindgen the SSR example client",
+        Command::new(bindgen)
+            .args([
+                "--target",
+                "web",
+                "--out-name",
+                "persona-ssr-example",
+                "--out-dir",
+            ])
+            .arg(site.join("pkg"))
+            .arg(target_dir().join("wasm32-unknown-unknown/release/persona_ssr_example.wasm")),
+    )?;
+    Ok(site)
+}
+
+/// A running process whose first stdout line is `<prefix>http://…`; killed on drop.
+pub struct Service {
+    child: Child,
+    pub url: String,
+}
+
+impl Service {
+    /// Spawns `command` and reads the URL from its first line.
+    pub fn spawn(mut command: Command, prefix: &str) -> Result<Self, String> {
+        let mut child = command
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("starting {command:?}: {e}"))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut reader = BufReader::new(stdout);
+        let mut first = String::new();
+        reader
+            .read_line(&mut first)
+            .map_err(|e| format!("reading the first line of {command:?}: {e}"))?;
+        let url = first
+            .trim()
+            .strip_prefix(prefix)
+            .ok_or_else(|| format!("unexpected first line from {command:?}: {first:?}"))?
+            .to_owned();
+        // Keep draining its output so it never writes into a closed pipe.
+        let name = prefix.trim().to_owned();
+        std::thread::spawn(move || {
+            for line in reader.lines().map_while(Result::ok) {
+                println!("[{name}] {line}");
+            }
+        });
+        Ok(Self { child, url })
+    }
+
+    /// The SSR example server on an ephemeral port, talking to `simulator`,
+    /// delaying its wasm by `wasm_delay_ms`.
+    pub fn ssr_example(
+        site: &Path,
+        simulator: &str,
+        port: u16,
+        wasm_delay_ms: u64,
+    ) -> Result<Self, String> {
+        let mut command = Command::new(target_dir().join("debug/persona-ssr-example"));
+        command
+            .current_dir(root())
+            .env("LEPTOS_OUTPUT_NAME", "persona-ssr-example")
+            .env("LEPTOS_SITE_ROOT", site)
+            .env("LEPTOS_SITE_PKG_DIR", "pkg")
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("PERSONA_HOST", simulator)
+            .env("PERSONA_SSR_WASM_DELAY_MS", wasm_delay_ms.to_string());
+        Self::spawn(command, "ssr example listening on ")
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

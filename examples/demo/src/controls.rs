@@ -81,7 +81,6 @@ pub fn Controls(settings: Settings, source: Option<FlowSource>) -> impl IntoView
                                         prop:checked=move || settings.autoplay.get()
                                         on:change=move |ev| settings.autoplay.set(event_target_checked(&ev))
                                     />
-                                    <span class="switch-track" aria-hidden="true"></span>
                                     <span>"The flow plays itself"</span>
                                 </label>
                                 <span class="control-help">

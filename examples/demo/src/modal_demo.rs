@@ -153,7 +153,7 @@ pub fn ModalDemo(
                 <Show when=move || phase.get() == InquiryPhase::Cancelled>
                     <button
                         type="button"
-                        class="btn"
+                        class="btn btn-accent"
                         id="resume"
                         disabled=move || !can_resume()
                         title="InquiryOptions::resume(inquiry_id, session_token), then inquiry.open()"

@@ -1,0 +1,271 @@
+//! End to end: the server-rendered example (`examples/ssr`) in headless Chromium,
+//! against the flow simulator. `cargo xtask test` builds and starts two instances
+//! of the example server (one delaying its wasm) and runs these with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use serde_json::Value;
+use support::{browser, http, median, Browser, Result};
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} must be set (cargo xtask test sets it)"))
+}
+
+/// Waits until `#{section} [data-signal=phase]` reads `want`.
+async fn wait_phase(b: &Browser, section: &str, want: &str) -> Result {
+    let css = format!("#{section} [data-signal=phase]");
+    let started = std::time::Instant::now();
+    loop {
+        let phase = b.text(&css).await.unwrap_or_default();
+        if phase == want {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            return Err(format!("{css} is {phase:?}, waited for {want:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn callbacks(b: &Browser, section: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for item in b
+        .client
+        .find_all(Locator::Css(&format!("#{section} li")))
+        .await?
+    {
+        out.push(item.text().await?);
+    }
+    Ok(out)
+}
+
+/// Console problems the page recorded, and resources that failed.
+async fn page_problems(b: &Browser) -> Result<Vec<String>> {
+    let problems = b
+        .client
+        .execute(
+            "return (window.__consoleProblems || []).concat(performance.getEntriesByType('resource')
+                .filter(r => r.responseStatus >= 400).map(r => 'HTTP ' + r.responseStatus + ' ' + r.name));",
+            vec![],
+        )
+        .await?;
+    Ok(problems
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+#[test]
+#[ignore = "needs the running SSR example and simulator: run by `cargo xtask test`"]
+fn the_iframe_and_its_final_src_are_in_the_server_html() -> Result {
+    let html = http("GET", &format!("{}/", env("PERSONA_SSR_URL")))?;
+    let simulator = env("PERSONA_SIMULATOR_URL");
+    for container in ["persona-inquiry-0", "persona-inquiry-1"] {
+        let tag = format!("<iframe id=\"{container}\" src=\"{simulator}/widget?client-version=5.9.0&amp;container-id={container}&amp;flow-type=inline");
+        assert!(html.contains(&tag), "no {tag} in {html}");
+    }
+    assert!(
+        html.contains("window.__personaQueue"),
+        "the early-message queue is in the page"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example and simulator: run by `cargo xtask test`"]
+async fn hydration_adopts_the_iframes_and_two_inquiries_complete_without_crossing() -> Result {
+    let simulator = env("PERSONA_SIMULATOR_URL");
+    http("POST", &format!("{simulator}/__reset"))?;
+    let b = browser().await?;
+    b.client
+        .goto(&format!("{}/", env("PERSONA_SSR_URL")))
+        .await?;
+    wait_phase(&b, "inquiry-a", "Completed").await?;
+    wait_phase(&b, "inquiry-b", "Failed").await?;
+    let a = callbacks(&b, "inquiry-a").await?;
+    let b_log = callbacks(&b, "inquiry-b").await?;
+    assert!(
+        a.contains(&"on_complete:completed".to_owned()) && !a.iter().any(|e| e.contains("failed")),
+        "{a:?}"
+    );
+    assert!(
+        b_log.contains(&"on_complete:failed".to_owned())
+            && !b_log.iter().any(|e| e.ends_with(":completed")),
+        "{b_log:?}"
+    );
+    for log in [&a, &b_log] {
+        assert_eq!(log.iter().filter(|e| *e == "on_load").count(), 1, "{log:?}");
+    }
+    let ids: Vec<String> = vec![
+        b.text("#inquiry-a [data-signal=inquiry_id]").await?,
+        b.text("#inquiry-b [data-signal=inquiry_id]").await?,
+    ];
+    assert_ne!(ids[0], ids[1]);
+    // Exactly one /widget request per inquiry: hydration adopted the server's iframes.
+    let stats: Value = serde_json::from_str(&http("GET", &format!("{simulator}/__stats"))?)?;
+    assert_eq!(stats["by_container"]["persona-inquiry-0"], 1, "{stats}");
+    assert_eq!(stats["by_container"]["persona-inquiry-1"], 1, "{stats}");
+    assert_eq!(stats["widget"], 2, "{stats}");
+    let problems = page_problems(&b).await?;
+    assert!(
+        problems.is_empty(),
+        "console/network problems: {problems:?}"
+    );
+    b.screenshot("ssr-inline-completed").await?;
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example and simulator: run by `cargo xtask test`"]
+async fn the_modal_page_works_after_hydration() -> Result {
+    let b = browser().await?;
+    b.client
+        .goto(&format!("{}/modal", env("PERSONA_SSR_URL")))
+        .await?;
+    // Hydrated once the button answers: open the modal, the autoplayed flow completes.
+    let started = std::time::Instant::now();
+    loop {
+        b.client
+            .find(Locator::Css("#open-modal"))
+            .await?
+            .click()
+            .await?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let shown = b
+            .client
+            .execute("return getComputedStyle(document.querySelector('#inquiry-modal .persona-inquiry')).display", vec![])
+            .await?;
+        if shown.as_str() == Some("block") {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the modal never opened"
+        );
+    }
+    b.screenshot("ssr-modal-open").await?;
+    wait_phase(&b, "inquiry-modal", "Completed").await?;
+    let log = callbacks(&b, "inquiry-modal").await?;
+    assert!(log.contains(&"on_complete:completed".to_owned()), "{log:?}");
+    let problems = page_problems(&b).await?;
+    assert!(
+        problems.is_empty(),
+        "console/network problems: {problems:?}"
+    );
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example (wasm delayed) and simulator: run by `cargo xtask test`"]
+async fn no_flow_message_is_lost_while_the_wasm_is_still_downloading() -> Result {
+    let b = browser().await?;
+    b.client
+        .goto(&format!("{}/", env("PERSONA_SSR_SLOW_URL")))
+        .await?;
+    wait_phase(&b, "inquiry-a", "Completed").await?;
+    wait_phase(&b, "inquiry-b", "Failed").await?;
+    let timing = b
+        .client
+        .execute(
+            "const r = performance.getEntriesByType('resource');
+             const widget = r.filter(e => e.name.includes('/widget?')).map(e => e.startTime);
+             const wasm = r.filter(e => e.name.endsWith('.wasm')).map(e => e.responseEnd);
+             return [Math.max(...widget), Math.min(...wasm)];",
+            vec![],
+        )
+        .await?;
+    let (widget, wasm) = (
+        timing[0].as_f64().unwrap_or(f64::NAN),
+        timing[1].as_f64().unwrap_or(f64::NAN),
+    );
+    assert!(
+        widget < wasm,
+        "the flows loaded before the wasm arrived: widget {widget} ms, wasm {wasm} ms"
+    );
+    let a = callbacks(&b, "inquiry-a").await?;
+    for expected in [
+        "on_event:load",
+        "on_load",
+        "on_event:ready",
+        "on_ready",
+        "on_complete:completed",
+    ] {
+        assert!(
+            a.contains(&expected.to_owned()),
+            "{expected} missing from {a:?}"
+        );
+    }
+    let problems = page_problems(&b).await?;
+    assert!(
+        problems.is_empty(),
+        "console/network problems: {problems:?}"
+    );
+    b.close().await
+}
+
+/// Navigation start → `/widget` request, and → wasm downloaded, on one page (ms).
+async fn head_start(b: &Browser, url: &str) -> Result<(f64, f64)> {
+    b.client.goto(url).await?;
+    let started = std::time::Instant::now();
+    loop {
+        let timing = b
+            .client
+            .execute(
+                "const r = performance.getEntriesByType('resource');
+                 const widget = r.find(e => e.name.includes('/widget?'));
+                 const wasm = r.find(e => e.name.endsWith('.wasm'));
+                 return widget && wasm ? [widget.startTime, wasm.responseEnd] : null;",
+                vec![],
+            )
+            .await?;
+        if let (Some(widget), Some(wasm)) = (timing[0].as_f64(), timing[1].as_f64()) {
+            return Ok((widget, wasm));
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no timings on {url}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example, the demo and the simulator: run by `cargo xtask test`"]
+async fn head_start_of_server_rendering_over_the_client_rendered_demo() -> Result {
+    let b = browser().await?;
+    let runs = 5;
+    let mut report = Vec::new();
+    for (label, url) in [
+        ("ssr", format!("{}/", env("PERSONA_SSR_URL"))),
+        ("csr", env("PERSONA_DEMO_URL")),
+    ] {
+        let (mut widget, mut wasm) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            let (w, d) = head_start(&b, &url).await?;
+            widget.push(w);
+            wasm.push(d);
+        }
+        let (widget, wasm) = (median(&mut widget), median(&mut wasm));
+        report.push((label, widget, wasm));
+        println!("head start ({label}, median of {runs}): navigation → /widget request {widget:.0} ms; navigation → wasm downloaded {wasm:.0} ms");
+    }
+    let (ssr, csr) = (report[0], report[1]);
+    assert!(
+        ssr.1 < ssr.2,
+        "server rendering starts the flow before the wasm has arrived: {ssr:?}"
+    );
+    assert!(
+        csr.1 >= csr.2,
+        "client rendering can only start the flow after the wasm: {csr:?}"
+    );
+    println!("head start: the SSR page requests the flow {:.0} ms after navigation, the CSR demo {:.0} ms ({:.1}x later)", ssr.1, csr.1, csr.1 / ssr.1.max(1.0));
+    b.close().await
+}
