@@ -165,3 +165,34 @@ async fn a_person_watches_the_inline_flow_change_height() -> Result {
     b.screenshot("height-final").await?;
     b.close().await
 }
+
+#[tokio::test]
+#[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
+async fn on_a_phone_the_modal_takes_the_whole_screen() -> Result {
+    let b = browser().await?;
+    b.client.set_window_size(390, 800).await?;
+    b.open_demo().await?;
+    b.select_scenario("happy").await?;
+    b.client
+        .find(Locator::Css("#open-modal"))
+        .await?
+        .click()
+        .await?;
+    b.wait_signal("modal", "is_open", "true").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sizes = b
+        .client
+        .execute(
+            "const r = document.querySelector('#modal-demo iframe').getBoundingClientRect();
+             return [r.width, r.height, window.innerWidth, window.innerHeight];",
+            vec![],
+        )
+        .await?;
+    let get = |i: usize| sizes[i].as_f64().unwrap_or(0.0);
+    assert!(
+        (get(0) - get(2)).abs() < 1.0 && (get(1) - get(3)).abs() < 1.0,
+        "full screen: {sizes}"
+    );
+    b.screenshot("modal-on-a-phone").await?;
+    b.close().await
+}
