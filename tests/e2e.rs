@@ -20,8 +20,7 @@ use support::{browser, Result};
 #[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
 async fn a_person_completes_a_verification_inline() -> Result {
     let b = browser().await?;
-    b.open_demo().await?;
-    b.select_scenario("happy").await?;
+    b.open_demo_with("happy").await?;
     b.enter_flow("#inline-demo").await?;
     b.click_through("#result-done").await?;
     b.leave_flow().await?;
@@ -37,8 +36,7 @@ async fn a_person_completes_a_verification_inline() -> Result {
 #[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
 async fn a_person_cancels_the_modal_with_escape_and_resumes_it() -> Result {
     let b = browser().await?;
-    b.open_demo().await?;
-    b.select_scenario("happy").await?;
+    b.open_demo_with("happy").await?;
     b.client
         .find(Locator::Css("#open-modal"))
         .await?
@@ -115,8 +113,7 @@ async fn a_person_hits_each_error() -> Result {
 #[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
 async fn a_person_watches_the_inline_flow_change_height() -> Result {
     let b = browser().await?;
-    b.open_demo().await?;
-    b.select_scenario("happy").await?;
+    b.open_demo_with("happy").await?;
     // Record every height the inline iframe takes.
     b.client
         .execute(
@@ -171,8 +168,7 @@ async fn a_person_watches_the_inline_flow_change_height() -> Result {
 async fn on_a_phone_the_modal_takes_the_whole_screen() -> Result {
     let b = browser().await?;
     b.client.set_window_size(390, 800).await?;
-    b.open_demo().await?;
-    b.select_scenario("happy").await?;
+    b.open_demo_with("happy").await?;
     b.client
         .find(Locator::Css("#open-modal"))
         .await?

@@ -97,6 +97,12 @@ impl Browser {
         Ok(())
     }
 
+    /// Opens the demo and picks `scenario`.
+    pub async fn open_demo_with(&self, scenario: &str) -> Result {
+        self.open_demo().await?;
+        self.select_scenario(scenario).await
+    }
+
     pub async fn wait_for(&self, css: &str) -> Result<Element> {
         Ok(self
             .client

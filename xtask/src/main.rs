@@ -60,6 +60,11 @@ pub(crate) fn run(step: &str, command: &mut Command) -> Result<(), String> {
     let status = command
         .status()
         .map_err(|e| format!("{step}: could not start {command:?}: {e}"))?;
+    finish(step, started, status)
+}
+
+/// Reports a step's time and turns its exit status into a result.
+fn finish(step: &str, started: Instant, status: std::process::ExitStatus) -> Result<(), String> {
     println!("<== {step}: {:.1} s", started.elapsed().as_secs_f64());
     if status.success() {
         Ok(())
@@ -109,12 +114,7 @@ pub(crate) fn run_tests(step: &str, command: &mut Command) -> Result<(), String>
         }
     }
     let status = child.wait().map_err(|e| format!("{step}: {e}"))?;
-    println!("<== {step}: {:.1} s", started.elapsed().as_secs_f64());
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{step} failed ({status})"))
-    }
+    finish(step, started, status)
 }
 
 fn test() -> Result<(), String> {
