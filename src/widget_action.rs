@@ -1,5 +1,6 @@
 //! [`WidgetAction`]: the messages the page posts to the flow.
 
+use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 /// An action posted to the flow with `postMessage(…, exact_origin)`.
@@ -9,6 +10,7 @@ use serde_json::{json, Value};
 /// use serde_json::json;
 ///
 /// assert_eq!(WidgetAction::Open.to_json(), json!({"action": "open", "metadata": {}}));
+/// assert_eq!(serde_json::to_string(&WidgetAction::Destroy).unwrap(), r#"{"action":"destroy","metadata":{}}"#);
 /// assert_eq!(
 ///     WidgetAction::Exit { force: true }.to_json(),
 ///     json!({"action": "exit", "metadata": {"force": true}})
@@ -35,5 +37,11 @@ impl WidgetAction {
             Self::Exit { force } => json!({ "action": "exit", "metadata": { "force": force } }),
             Self::Destroy => json!({ "action": "destroy", "metadata": {} }),
         }
+    }
+}
+
+impl Serialize for WidgetAction {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(serializer)
     }
 }
