@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use axum::extract::Request;
-use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
+use axum::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_SECURITY_POLICY};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
@@ -38,16 +38,25 @@ async fn content_security_policy(mut request: Request, next: Next) -> Response {
     response
 }
 
-/// Delays `.wasm` responses by `PERSONA_SSR_WASM_DELAY_MS` (default none).
-async fn delay_wasm(request: Request, next: Next) -> Response {
+/// Serves `/pkg` uncached (its file names carry no content hash, so a browser must
+/// not reuse a client from an older build), and delays `.wasm` responses by
+/// `PERSONA_SSR_WASM_DELAY_MS` (default none).
+async fn client_files(request: Request, next: Next) -> Response {
     let delay = std::env::var("PERSONA_SSR_WASM_DELAY_MS")
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
-    if delay > 0 && request.uri().path().ends_with(".wasm") {
+    let path = request.uri().path().to_owned();
+    if delay > 0 && path.ends_with(".wasm") {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    if path.starts_with("/pkg/") {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 #[tokio::main]
@@ -69,7 +78,7 @@ async fn main() {
             move || shell(options.clone())
         })
         .nest_service("/pkg", ServeDir::new(pkg))
-        .layer(middleware::from_fn(delay_wasm))
+        .layer(middleware::from_fn(client_files))
         .layer(middleware::from_fn(content_security_policy))
         .with_state(options);
     let listener = match tokio::net::TcpListener::bind(&address).await {
