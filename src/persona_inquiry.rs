@@ -556,7 +556,9 @@ pub fn PersonaInquiry(
         style
     };
     let wrapper_style = move || {
-        if modal {
+        // A modal that cannot be built shows its error where it sits, not in a hidden overlay.
+        let broken = frame.with(|f| matches!(f, Some(Err(_))));
+        if modal && !broken {
             format!(
                 "position:fixed;inset:0;z-index:calc(var(--persona-z-index, 9999) + {});background:var(--persona-overlay, rgba(0,0,0,.7));display:{};",
                 stack_position.get(),

@@ -962,3 +962,28 @@ async fn escape_closes_a_modal_whose_flow_never_loaded_and_restart_brings_a_fres
         log.entries()
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_modal_that_cannot_be_built_shows_its_error_in_the_page() {
+    let mounted = mount(move |handle| {
+        view! { <PersonaInquiry modal=true host=simulator() options=leptos_persona::InquiryOptions::default() handle=handle /> }
+    });
+    sleep(30).await;
+    let alert: web_sys::HtmlElement = mounted
+        .root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("the configuration error is rendered")
+        .dyn_into()
+        .unwrap();
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .contains("no flow to start"));
+    assert!(
+        alert.offset_parent().is_some(),
+        "visible without opening the modal"
+    );
+    assert!(mounted.handle.config_error().get_untracked().is_some());
+    assert!(mounted.root.query_selector("iframe").unwrap().is_none());
+}
