@@ -262,15 +262,15 @@ pub fn PersonaInquiry(
         let origin = page_origin.get()?;
         Some(options.with(|o| WidgetFrame::build(o, &frame_id, flow_type, &origin)))
     });
-    let src = Memo::new(move |_| {
-        frame.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.as_ref().ok())
-                .map(|f| f.src.clone())
-        })
-    });
+    // Reads a field of the built frame (`None` while there is no origin or on error).
+    let built = move |field: fn(&WidgetFrame) -> String| {
+        frame.with(|f| f.as_ref().and_then(|f| f.as_ref().ok()).map(field))
+    };
+    let src = Memo::new(move |_| built(|f| f.src.clone()));
+    let config_error =
+        Memo::new(move |_| frame.with(|f| f.as_ref().and_then(|f| f.as_ref().err()).cloned()));
     Effect::new(move |_| {
-        let error = frame.with(|f| f.as_ref().and_then(|f| f.as_ref().err()).cloned());
+        let error = config_error.get();
         if let Some(error) = &error {
             web_sys::console::error_1(&format!("leptos-persona: {error}").into());
         }
@@ -282,6 +282,13 @@ pub fn PersonaInquiry(
     let watchdog: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
     let pending_resize: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage> =
         StoredValue::new_local(None);
+    let clear_watchdog = move || {
+        watchdog.try_update_value(|w| {
+            if let Some(w) = w.take() {
+                w.clear();
+            }
+        });
+    };
     let min_h = move || min_height.get().unwrap_or(DEFAULT_MIN_HEIGHT);
     let height = RwSignal::new(min_height.get_untracked().unwrap_or(DEFAULT_MIN_HEIGHT));
     let desktop = RwSignal::new(false);
@@ -333,11 +340,7 @@ pub fn PersonaInquiry(
         let new_height = state.page_height;
         handle.state.try_set(state);
         if loaded {
-            watchdog.update_value(|w| {
-                if let Some(w) = w.take() {
-                    w.clear();
-                }
-            });
+            clear_watchdog();
             // A freshly loaded flow document learns that the modal is open now; an
             // `open` posted before `load` would have reached the blank initial page.
             if modal && handle.open.get_untracked() {
@@ -392,11 +395,7 @@ pub fn PersonaInquiry(
                 on_message(event);
             }
         }
-        watchdog.update_value(|w| {
-            if let Some(old) = w.take() {
-                old.clear();
-            }
-        });
+        clear_watchdog();
         let wait = load_timeout_ms
             .get_untracked()
             .unwrap_or(DEFAULT_LOAD_TIMEOUT_MS);
@@ -483,11 +482,7 @@ pub fn PersonaInquiry(
         message_listener.remove();
         key_listener.remove();
         resize_listener.remove();
-        watchdog.try_update_value(|w| {
-            if let Some(w) = w.take() {
-                w.clear();
-            }
-        });
+        clear_watchdog();
         pending_resize.try_update_value(|p| {
             if let Some(p) = p.take() {
                 p.cancel();
@@ -499,20 +494,8 @@ pub fn PersonaInquiry(
     });
 
     // ------------------------------------------------------------------ view
-    let title = move || {
-        frame.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.as_ref().ok())
-                .map(|f| f.title.clone())
-        })
-    };
-    let sandbox = move || {
-        frame.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.as_ref().ok())
-                .map(|f| f.sandbox.clone())
-        })
-    };
+    let title = move || built(|f| f.title.clone());
+    let sandbox = move || built(|f| f.sandbox.clone());
     let max_sizes = move || {
         options.with(|o| {
             (
@@ -557,7 +540,7 @@ pub fn PersonaInquiry(
     };
     let wrapper_style = move || {
         // A modal that cannot be built shows its error where it sits, not in a hidden overlay.
-        let broken = frame.with(|f| matches!(f, Some(Err(_))));
+        let broken = config_error.with(Option::is_some);
         if modal && !broken {
             format!(
                 "position:fixed;inset:0;z-index:calc(var(--persona-z-index, 9999) + {});background:var(--persona-overlay, rgba(0,0,0,.7));display:{};",
@@ -581,13 +564,7 @@ pub fn PersonaInquiry(
     };
     let phase_name = move || format!("{:?}", handle.state.with(|s| s.phase)).to_lowercase();
     let loading = move || modal && handle.state.with(|s| s.phase == InquiryPhase::Loading);
-    let error_text = move || {
-        frame.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.as_ref().err())
-                .map(|e| e.to_string())
-        })
-    };
+    let error_text = move || config_error.with(|e| e.as_ref().map(ToString::to_string));
 
     let iframe_id = container_id.clone();
     let iframe = move || {
