@@ -4,7 +4,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlIFrameElement, MessageEvent};
 
-use crate::WidgetAction;
+use leptos_persona_core::WidgetAction;
 
 /// The mounted iframe and the exact origin of its flow.
 #[derive(Clone)]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::frame_link::FrameLink;
-use crate::{
+use leptos_persona_core::{
     ConfigError, FlowMessage, InquiryError, InquiryPhase, InquiryState, PageChange, WidgetAction,
 };
 

@@ -9,13 +9,14 @@ use leptos::tachys::html::attribute::custom::CustomAttribute;
 use serde_json::{Map, Value};
 use web_sys::MessageEvent;
 
-use crate::frame_layout::{inline_frame_height, modal_frame_size, DESKTOP_MEDIA_QUERY};
 use crate::frame_link::{debug_log, message_data, FrameLink};
-use crate::{
-    container_id, scroll_lock, use_persona_inquiry, CallbackCall, CompletePayload, CssSize,
-    Environment, EventsAllowlist, ExitPayload, FieldMapping, FlowMessage, FlowType, Host,
-    InquiryError, InquiryHandle, InquiryOptions, InquiryPhase, InquirySession, MessageGate,
-    Padding, ReadyPayload, ServerOutageMode, WidgetAction, WidgetFrame,
+use crate::{container_id, scroll_lock, use_persona_inquiry, InquiryHandle};
+use leptos_persona_core::{inline_frame_height, modal_frame_size, DESKTOP_MEDIA_QUERY};
+use leptos_persona_core::{
+    CallbackCall, CompletePayload, CssSize, Environment, EventsAllowlist, ExitPayload,
+    FieldMapping, FlowMessage, FlowType, Host, InquiryError, InquiryOptions, InquiryPhase,
+    InquirySession, MessageGate, Padding, ReadyPayload, ServerOutageMode, WidgetAction,
+    WidgetFrame,
 };
 
 /// How long the flow may take to send `load` before `on_error` fires with
@@ -574,8 +575,8 @@ pub fn PersonaInquiry(
             .src(move || src.get())
             .title(title)
             .attr("sandbox", sandbox)
-            .attr("allow", crate::IFRAME_ALLOW)
-            .class(crate::IFRAME_CLASS)
+            .attr("allow", leptos_persona_core::IFRAME_ALLOW)
+            .class(leptos_persona_core::IFRAME_CLASS)
             .attr("data-testid", "persona-widget__iframe")
             .attr("frameborder", "0")
             .attr("role", modal.then_some("dialog"))

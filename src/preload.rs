@@ -3,7 +3,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::Host;
+use leptos_persona_core::Host;
 
 /// Loads `<host>/preload` in a hidden iframe and removes it once loaded, as the
 /// official SDK's `Client.preload` does. Call it early (for example when the page

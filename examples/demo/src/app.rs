@@ -1,7 +1,8 @@
 //! The page: header, configuration banner, controls, both examples, the event log, the footer.
 
 use leptos::prelude::*;
-use leptos_persona::{preload, use_persona_inquiry, InquiryHandle, InquiryPhase, SDK_VERSION};
+use leptos_persona::protocol::SDK_VERSION;
+use leptos_persona::{preload, use_persona_inquiry, InquiryHandle, InquiryPhase};
 
 use crate::config::{self, DemoConfig, FlowSource};
 use crate::controls::Controls;

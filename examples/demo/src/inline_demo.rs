@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona::{
-    inline_frame_height, EventsAllowlist, InquiryHandle, InquiryPhase, PersonaInquiry,
+    protocol::inline_frame_height, EventsAllowlist, InquiryHandle, InquiryPhase, PersonaInquiry,
     DEFAULT_MIN_HEIGHT,
 };
 

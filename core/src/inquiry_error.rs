@@ -57,7 +57,7 @@ impl ErrorCode {
 /// An error reported by the flow (`event.data.error`) or by this crate.
 ///
 /// ```
-/// use leptos_persona::{ErrorCode, InquiryError};
+/// use leptos_persona_core::{ErrorCode, InquiryError};
 /// use serde_json::json;
 ///
 /// let error = InquiryError::parse(&json!({"status": 422, "code": "inactive_template"}));

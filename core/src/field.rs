@@ -20,7 +20,7 @@ pub struct DocumentRef {
 /// `null` value is `None`.
 ///
 /// ```
-/// use leptos_persona::Field;
+/// use leptos_persona_core::Field;
 /// use serde_json::json;
 ///
 /// assert_eq!(Field::parse(&json!({"type": "string", "value": "Jane"})), Field::String(Some("Jane".into())));

@@ -9,7 +9,7 @@ use std::fmt;
 /// builds a URL that cannot work, this crate returns one of these instead.
 ///
 /// ```
-/// use leptos_persona::{ConfigError, InquiryOptions};
+/// use leptos_persona_core::{ConfigError, InquiryOptions};
 ///
 /// let err = InquiryOptions::default().validate().unwrap_err();
 /// assert!(matches!(err, ConfigError::MissingFlowTarget));

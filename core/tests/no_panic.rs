@@ -9,7 +9,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use leptos_persona::{
+use leptos_persona_core::{
     widget_url, EventName, EventsAllowlist, FlowType, InquiryOptions, InquirySession, MessageGate,
 };
 use proptest::prelude::*;
@@ -176,7 +176,7 @@ proptest! {
 
     #[test]
     fn arbitrary_text_as_host_never_panics(host in any::<String>()) {
-        let _ = host.parse::<leptos_persona::Host>();
+        let _ = host.parse::<leptos_persona_core::Host>();
     }
 }
 

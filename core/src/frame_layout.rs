@@ -9,7 +9,7 @@ pub const DESKTOP_MEDIA_QUERY: &str =
 /// The inline iframe's height for a reported `pageHeight`, kept within `[min, max]`.
 ///
 /// ```
-/// use leptos_persona::inline_frame_height;
+/// use leptos_persona_core::inline_frame_height;
 ///
 /// assert_eq!(inline_frame_height(Some(1400.0), 400.0, Some(900.0)), 900.0);
 /// assert_eq!(inline_frame_height(Some(120.0), 400.0, None), 400.0);
@@ -48,7 +48,7 @@ pub struct ModalFrameSize {
 /// brackets) is ignored.
 ///
 /// ```
-/// use leptos_persona::{modal_frame_size, PreferredDimensions};
+/// use leptos_persona_core::{modal_frame_size, PreferredDimensions};
 ///
 /// let small = modal_frame_size(false, None, None);
 /// assert_eq!(small.max_width, None);

@@ -37,7 +37,7 @@ const KNOWN_SANDBOX_TOKENS: [&str; 9] = [
 /// escape the sandbox are refused.
 ///
 /// ```
-/// use leptos_persona::sandbox_attribute;
+/// use leptos_persona_core::sandbox_attribute;
 ///
 /// assert_eq!(
 ///     sandbox_attribute(None).unwrap(),

@@ -15,7 +15,7 @@ use crate::{ConfigError, EventName, Host};
 /// component's props instead). Build it in Rust:
 ///
 /// ```
-/// use leptos_persona::InquiryOptions;
+/// use leptos_persona_core::InquiryOptions;
 ///
 /// let options = InquiryOptions {
 ///     reference_id: Some("user_42".into()),
@@ -30,7 +30,7 @@ use crate::{ConfigError, EventName, Host};
 /// camelCase JSON shape:
 ///
 /// ```
-/// use leptos_persona::InquiryOptions;
+/// use leptos_persona_core::InquiryOptions;
 ///
 /// let options = InquiryOptions::from_json(r#"{
 ///     "templateId": "itmpl_Ygs16MKTkA6obnF8C3Rb17dm",
@@ -277,7 +277,7 @@ impl ServerOutageMode {
 /// A maximum iframe size: a number of pixels or a CSS length.
 ///
 /// ```
-/// use leptos_persona::CssSize;
+/// use leptos_persona_core::CssSize;
 ///
 /// assert_eq!(CssSize::Px(650.0).to_css(), "650px");
 /// assert_eq!(CssSize::from("80vh").to_css(), "80vh");
@@ -337,7 +337,7 @@ impl From<&str> for CssSize {
 /// Which events reach the `on_event` callback.
 ///
 /// ```
-/// use leptos_persona::{EventName, EventsAllowlist};
+/// use leptos_persona_core::{EventName, EventsAllowlist};
 ///
 /// assert!(EventsAllowlist::Default.admits("page-change"));
 /// assert!(!EventsAllowlist::Default.admits("click"));
@@ -452,10 +452,10 @@ impl Side {
 /// Sides keep the order they were given in, as the SDK's query string does.
 ///
 /// ```
-/// use leptos_persona::Padding;
+/// use leptos_persona_core::Padding;
 ///
 /// let padding = Padding::new().top(8.0).bottom(16.0);
-/// assert_eq!(padding.get(leptos_persona::Side::Bottom), Some(16.0));
+/// assert_eq!(padding.get(leptos_persona_core::Side::Bottom), Some(16.0));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Padding {
@@ -552,7 +552,7 @@ impl<'de> Deserialize<'de> for Padding {
 /// Maps a field of shared source data onto a differently named field (with `share_token`).
 ///
 /// ```
-/// use leptos_persona::FieldMapping;
+/// use leptos_persona_core::FieldMapping;
 ///
 /// let mapping = FieldMapping::new("nameFirst", "givenName");
 /// assert_eq!(mapping.source_field_name(), "nameFirst");

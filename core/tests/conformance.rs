@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use leptos_persona::{
+use leptos_persona_core::{
     CallbackCall, ConfigError, EventsAllowlist, FlowType, Host, InquiryOptions, InquirySession,
     MessageGate, Rejection, WidgetFrame,
 };
@@ -458,7 +458,8 @@ fn check_url_case(case: &Value, expected: &Value) -> Result<Vec<&'static str>, S
                 }
                 let null_means_default = case["options"].get("sandboxAttributes")
                     == Some(&Value::Null)
-                    && frame.sandbox == leptos_persona::sandbox_attribute(None).unwrap_or_default();
+                    && frame.sandbox
+                        == leptos_persona_core::sandbox_attribute(None).unwrap_or_default();
                 if key == "sandbox"
                     && (null_means_default
                         || sdk_value.as_str().map(sdk_sandbox_normalized).as_deref()
@@ -629,7 +630,7 @@ fn check_event_case(case: &Value, expected: &Value) -> Result<Vec<&'static str>,
                 let sdk_without_terminal: Vec<Value> =
                     sdk.iter().filter(|c| !terminal(c)).cloned().collect();
                 let was_done =
-                    before.is_finished() || before == leptos_persona::InquiryPhase::Cancelled;
+                    before.is_finished() || before == leptos_persona_core::InquiryPhase::Cancelled;
                 if was_done && ours == sdk_without_terminal && ours.len() < sdk.len() {
                     rules.push("terminal-once");
                 } else if throwing

@@ -10,7 +10,7 @@ macro_rules! event_names {
         /// a newer flow may send.
         ///
         /// ```
-        /// use leptos_persona::EventName;
+        /// use leptos_persona_core::EventName;
         ///
         /// assert_eq!(EventName::parse("page-change"), EventName::PageChange);
         /// assert_eq!(EventName::PageChange.as_str(), "page-change");

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 /// An action posted to the flow with `postMessage(…, exact_origin)`.
 ///
 /// ```
-/// use leptos_persona::WidgetAction;
+/// use leptos_persona_core::WidgetAction;
 /// use serde_json::json;
 ///
 /// assert_eq!(WidgetAction::Open.to_json(), json!({"action": "open", "metadata": {}}));

@@ -58,7 +58,7 @@ pub enum CallbackCall {
 /// The state of one inquiry flow, as the components expose it through signals.
 ///
 /// ```
-/// use leptos_persona::{EventsAllowlist, InquiryPhase, InquiryState, MessageGate};
+/// use leptos_persona_core::{EventsAllowlist, InquiryPhase, InquiryState, MessageGate};
 /// use serde_json::json;
 ///
 /// let gate = MessageGate::new("c1", "https://inquiry.withpersona.com");
@@ -186,7 +186,7 @@ fn remember(slot: &mut Option<String>, value: &Option<String>) {
 /// The whole pure core of one embedded inquiry: gate, allowlist and state.
 ///
 /// ```
-/// use leptos_persona::{CallbackCall, EventsAllowlist, InquirySession, MessageGate};
+/// use leptos_persona_core::{CallbackCall, EventsAllowlist, InquirySession, MessageGate};
 /// use serde_json::json;
 ///
 /// let mut session = InquirySession::new(

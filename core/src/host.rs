@@ -20,7 +20,7 @@ const DEVELOPMENT: &str = "http://localhost:3000";
 /// [`ConfigError::InvalidHost`], never a silent fall-back to production.
 ///
 /// ```
-/// use leptos_persona::Host;
+/// use leptos_persona_core::Host;
 ///
 /// assert_eq!(Host::default().base_url(), "https://inquiry.withpersona.com");
 /// let local: Host = "http://127.0.0.1:8787".parse().unwrap();

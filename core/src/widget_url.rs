@@ -39,7 +39,7 @@ impl FlowType {
 /// Everything needed to render the flow's iframe.
 ///
 /// ```
-/// use leptos_persona::{FlowType, InquiryOptions, WidgetFrame};
+/// use leptos_persona_core::{FlowType, InquiryOptions, WidgetFrame};
 ///
 /// let frame = WidgetFrame::build(
 ///     &InquiryOptions::template("itmpl_ABC123"),
@@ -122,7 +122,7 @@ impl WidgetFrame {
 /// The flow's iframe URL, byte-identical to what the official SDK's `setupIframe` builds.
 ///
 /// ```
-/// use leptos_persona::{widget_url, FlowType, InquiryOptions};
+/// use leptos_persona_core::{widget_url, FlowType, InquiryOptions};
 ///
 /// let url = widget_url(
 ///     &InquiryOptions::template("itmpl_ABC123").with_field("nameFirst", "Jane"),

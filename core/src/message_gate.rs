@@ -67,7 +67,7 @@ impl std::error::Error for Rejection {}
 /// origin, with our container id (and our template, when one is configured).
 ///
 /// ```
-/// use leptos_persona::{MessageGate, Rejection};
+/// use leptos_persona_core::{MessageGate, Rejection};
 /// use serde_json::json;
 ///
 /// let gate = MessageGate::new("persona-inquiry-1", "https://inquiry.withpersona.com");

@@ -1,0 +1,69 @@
+//! # leptos-persona-core
+//!
+//! The protocol of [Persona](https://withpersona.com)'s embedded
+//! identity-verification flow, in plain Rust: no browser, no UI framework. It is
+//! the core of `leptos-persona`, and any Rust UI (Yew, Dioxus, Sycamore, …) can
+//! wrap it the same way.
+//!
+//! - [`InquiryOptions`] → the flow's iframe ([`WidgetFrame`], [`widget_url`]),
+//!   byte for byte as the official JavaScript SDK builds it.
+//! - [`MessageGate`] decides which `message` events belong to an inquiry, and
+//!   [`FlowMessage::parse`] turns one into a typed [`FlowEvent`].
+//! - [`InquirySession`] folds accepted messages into an [`InquiryState`] and
+//!   says which callbacks to call ([`CallbackCall`]).
+//! - [`inline_frame_height`] and [`modal_frame_size`] are the layout rules.
+//!
+//! ```
+//! use leptos_persona_core::{widget_url, FlowType, InquiryOptions};
+//!
+//! let options = InquiryOptions::template("itmpl_ABC123");
+//! let url = widget_url(&options, "persona-inquiry-1", FlowType::Inline, "https://shop.example.com").unwrap();
+//! assert!(url.starts_with("https://inquiry.withpersona.com/widget?"));
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod config_error;
+mod event_name;
+mod field;
+mod flow_event;
+mod frame_layout;
+mod host;
+mod inquiry_error;
+mod inquiry_state;
+mod js_number;
+mod json_access;
+mod kebab_case;
+mod message_gate;
+mod options;
+mod query_string;
+mod sandbox;
+mod widget_action;
+mod widget_url;
+
+pub use config_error::ConfigError;
+pub use event_name::EventName;
+pub use field::{CompletionFields, DocumentRef, Field};
+pub use flow_event::{
+    CameraPermissions, CompletePayload, ExitPayload, FlowEvent, FlowMessage, InquiryStyles,
+    PageChange, PayloadError, PreferredDimensions, ReadyPayload, StartPayload,
+};
+pub use frame_layout::{
+    inline_frame_height, modal_frame_size, ModalFrameSize, DESKTOP_MEDIA_QUERY,
+};
+pub use host::{CustomHost, Host};
+pub use inquiry_error::{ErrorCode, InquiryError};
+pub use inquiry_state::{CallbackCall, InquiryPhase, InquirySession, InquiryState};
+pub use message_gate::{MessageGate, Rejection};
+pub use options::{
+    CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, Padding, ServerOutageMode,
+    Side,
+};
+pub use sandbox::{
+    sandbox_attribute, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS, REQUIRED_SANDBOX_TOKENS,
+};
+pub use widget_action::WidgetAction;
+pub use widget_url::{
+    widget_url, FlowType, WidgetFrame, DEFAULT_IFRAME_TITLE, IFRAME_ALLOW, IFRAME_CLASS,
+    SDK_VERSION,
+};
