@@ -61,6 +61,15 @@ pub enum ConfigError {
         /// Why it was refused.
         reason: String,
     },
+    /// An option's value is not one it can take.
+    InvalidOption {
+        /// The option, as the component's prop is spelt (`load_timeout`, `fields`, …).
+        option: &'static str,
+        /// The value as given (or a description of it).
+        value: String,
+        /// What it takes instead.
+        expected: &'static str,
+    },
     /// Options given as JSON (the official SDK's camelCase shape) did not deserialize.
     Json {
         /// serde's message, naming the offending key or value.
@@ -96,14 +105,20 @@ impl fmt::Display for ConfigError {
             }
             Self::InvalidFrameSize { option, value } => write!(
                 f,
-                "invalid `{option}` {value:?}: give a non-negative number of pixels or a single CSS \
-                 length such as \"80vh\" or \"calc(100% - 10px)\" (no `;`, braces, quotes or angle brackets)"
+                "invalid `{option}` {value:?}: give a non-negative number of pixels, or one CSS \
+                 length: a number and a unit such as \"650px\", \"80vh\" or \"100%\" (no calc(), \
+                 comments, `!important` or spaces)"
             ),
             Self::EmptyContainerId => f.write_str(
                 "the container id is empty: give every inquiry a non-empty, unique container id so \
                  its messages can be told apart",
             ),
             Self::InvalidEventsAllowlist { reason } => write!(f, "invalid events allowlist: {reason}"),
+            Self::InvalidOption {
+                option,
+                value,
+                expected,
+            } => write!(f, "invalid `{option}` {value:?}: {expected}"),
             Self::Json { message } => write!(f, "invalid inquiry options JSON: {message}"),
         }
     }

@@ -1,5 +1,6 @@
 //! Pure layout rules for the flow's iframe: the inline height and the modal's size.
 
+use crate::css_length::is_css_length;
 use crate::{InquiryStyles, PreferredDimensions};
 
 /// The SDK's desktop breakpoint: wider and taller than this shows the modal as a card.
@@ -44,8 +45,8 @@ pub struct ModalFrameSize {
 
 /// The modal iframe's size, as the SDK sizes it: full screen on small viewports; on
 /// desktop a 400 × 650 card that the flow's `preferredDimensions` may override.
-/// A CSS value that could break out of a declaration (`;`, braces, quotes, angle
-/// brackets) is ignored.
+/// A value that is not one plain CSS length (`560px`, `80vh`, `100%`, `auto`)
+/// is ignored.
 ///
 /// ```
 /// use leptos_persona_core::{modal_frame_size, PreferredDimensions};
@@ -62,7 +63,7 @@ pub fn modal_frame_size(
     preferred: Option<&PreferredDimensions>,
     styles: Option<&InquiryStyles>,
 ) -> ModalFrameSize {
-    let safe = |v: &Option<String>| v.clone().filter(|v| is_safe_css_value(v));
+    let safe = |v: &Option<String>| v.clone().filter(|v| is_css_length(v));
     let border_radius = styles.and_then(|s| safe(&s.border_radius));
     if !desktop {
         return ModalFrameSize {
@@ -78,15 +79,6 @@ pub fn modal_frame_size(
         max_height: safe(&preferred.maximum_height).or_else(|| Some("650px".into())),
         border_radius: border_radius.or_else(|| Some("4px".into())),
     }
-}
-
-/// Whether a CSS value from outside can be written into a `style` attribute as is.
-pub(crate) fn is_safe_css_value(value: &str) -> bool {
-    !value.trim().is_empty()
-        && value.len() <= 200
-        && !value
-            .chars()
-            .any(|c| matches!(c, ';' | '{' | '}' | '"' | '\'' | '<' | '>' | '\\') || c.is_control())
 }
 
 #[cfg(test)]

@@ -32,6 +32,21 @@ pub enum InquiryPhase {
 }
 
 impl InquiryPhase {
+    /// The phase in lower case, as the component's `data-phase` attribute shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Loading => "loading",
+            Self::Loaded => "loaded",
+            Self::Ready => "ready",
+            Self::InProgress => "inprogress",
+            Self::Completed => "completed",
+            Self::Failed => "failed",
+            Self::Cancelled => "cancelled",
+            Self::Errored => "errored",
+            Self::TimedOut => "timedout",
+        }
+    }
+
     /// `true` once the inquiry completed or failed: nothing changes the phase afterwards.
     pub fn is_finished(self) -> bool {
         matches!(self, Self::Completed | Self::Failed)
@@ -226,7 +241,22 @@ impl InquirySession {
         from_our_frame: bool,
         data: &Value,
     ) -> Result<Vec<CallbackCall>, Rejection> {
-        let message = self.gate.check(origin, from_our_frame, data)?;
+        self.receive(origin, from_our_frame, || Ok(data.clone()))
+    }
+
+    /// [`handle`](Self::handle) for data that is costly or risky to read (a
+    /// browser `MessageEvent`'s `data`): `read_data` runs only once the sender
+    /// passed [`MessageGate::check_sender`], so the order is always source,
+    /// origin, then data. A read error is [`Rejection::Unreadable`].
+    pub fn receive(
+        &mut self,
+        origin: &str,
+        from_our_frame: bool,
+        read_data: impl FnOnce() -> Result<Value, String>,
+    ) -> Result<Vec<CallbackCall>, Rejection> {
+        self.gate.check_sender(origin, from_our_frame)?;
+        let data = read_data().map_err(Rejection::Unreadable)?;
+        let message = self.gate.check_data(&data)?;
         Ok(self.state.apply(&message, &self.allowlist))
     }
 }

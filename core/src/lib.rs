@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod config_error;
+mod css_length;
 mod event_name;
 mod field;
 mod flow_event;
@@ -31,9 +32,11 @@ mod frame_layout;
 mod host;
 mod inquiry_error;
 mod inquiry_state;
+mod js_builtins;
 mod js_number;
 mod json_access;
 mod kebab_case;
+mod load_timeout;
 mod message_gate;
 mod options;
 mod query_string;
@@ -54,6 +57,8 @@ pub use frame_layout::{
 pub use host::{CustomHost, Host};
 pub use inquiry_error::{ErrorCode, InquiryError};
 pub use inquiry_state::{CallbackCall, InquiryPhase, InquirySession, InquiryState};
+pub use js_builtins::{JsBuiltins, PortedBuiltins};
+pub use load_timeout::LoadTimeout;
 pub use message_gate::{MessageGate, Rejection};
 pub use options::{
     CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, Padding, ServerOutageMode,

@@ -17,6 +17,9 @@ pub enum Rejection {
     EmptyOrigin,
     /// `event.origin` is not exactly a trusted origin.
     UntrustedOrigin(String),
+    /// `event.data` is something JSON cannot express (`undefined`, a BigInt, a
+    /// cycle, a lone surrogate, a non-plain object …); the text says what.
+    Unreadable(String),
     /// `event.data` is not an object.
     NotAnObject,
     /// `event.data.containerId` is absent, empty or not a string.
@@ -44,6 +47,7 @@ impl fmt::Display for Rejection {
             Self::NotFromOurFrame => f.write_str("message not sent by this inquiry's iframe"),
             Self::EmptyOrigin => f.write_str("message with an empty origin"),
             Self::UntrustedOrigin(origin) => write!(f, "message from untrusted origin {origin:?}"),
+            Self::Unreadable(why) => write!(f, "unreadable message data: {why}"),
             Self::NotAnObject => f.write_str("message data is not an object"),
             Self::MissingContainerId => f.write_str("message without a string containerId"),
             Self::WrongContainerId(id) => write!(f, "message for another container {id:?}"),
@@ -129,14 +133,10 @@ impl MessageGate {
         &self.trusted_origins
     }
 
-    /// Decides about one `message` event. `from_our_frame` is
-    /// `event.source == iframe.contentWindow`, which only the caller can know.
-    pub fn check(
-        &self,
-        origin: &str,
-        from_our_frame: bool,
-        data: &Value,
-    ) -> Result<FlowMessage, Rejection> {
+    /// The first two checks, which need no data: the sender must be our iframe's
+    /// window (`from_our_frame`, which only the caller can know), then its origin
+    /// must be exactly a trusted one. Check these before reading `event.data`.
+    pub fn check_sender(&self, origin: &str, from_our_frame: bool) -> Result<(), Rejection> {
         if !from_our_frame {
             return Err(Rejection::NotFromOurFrame);
         }
@@ -146,6 +146,23 @@ impl MessageGate {
         if !self.trusted_origins.iter().any(|o| o == origin) {
             return Err(Rejection::UntrustedOrigin(origin.to_owned()));
         }
+        Ok(())
+    }
+
+    /// Decides about one `message` event: [`check_sender`](Self::check_sender),
+    /// then the data.
+    pub fn check(
+        &self,
+        origin: &str,
+        from_our_frame: bool,
+        data: &Value,
+    ) -> Result<FlowMessage, Rejection> {
+        self.check_sender(origin, from_our_frame)?;
+        self.check_data(data)
+    }
+
+    /// The checks on `event.data` alone (container, template, name, payload).
+    pub fn check_data(&self, data: &Value) -> Result<FlowMessage, Rejection> {
         if !data.is_object() {
             return Err(Rejection::NotAnObject);
         }

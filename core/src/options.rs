@@ -287,38 +287,36 @@ impl ServerOutageMode {
 pub enum CssSize {
     /// Pixels (the SDK's number form).
     Px(f64),
-    /// Any single CSS length, e.g. `"80vh"` or `"calc(100% - 10px)"`.
+    /// One CSS length, e.g. `"80vh"`, `"650px"` or `"100%"` (no `calc()`).
     Css(String),
 }
 
 impl CssSize {
     /// The CSS value, as the SDK writes it into `max-height` / `max-width`.
     pub fn to_css(&self) -> String {
+        self.to_css_with(&crate::PortedBuiltins)
+    }
+
+    /// [`to_css`](Self::to_css), with numbers written by `builtins`.
+    pub fn to_css_with(&self, builtins: &dyn crate::JsBuiltins) -> String {
         match self {
-            Self::Px(px) => format!("{}px", crate::js_number::js_number_to_string(*px)),
+            Self::Px(px) => {
+                let mut css = builtins.number_to_string(*px);
+                css.push_str("px");
+                css
+            }
             Self::Css(css) => css.clone(),
         }
     }
 
     fn validate(&self, option: &'static str) -> Result<(), ConfigError> {
-        let ok = match self {
-            Self::Px(px) => px.is_finite() && *px >= 0.0,
-            Self::Css(css) => {
-                !css.trim().is_empty()
-                    && !css.chars().any(|c| {
-                        matches!(c, ';' | '{' | '}' | '"' | '\'' | '<' | '>' | '\\')
-                            || c.is_control()
-                    })
-            }
+        let value = match self {
+            Self::Px(px) if px.is_finite() && *px >= 0.0 => return Ok(()),
+            Self::Px(_) => "a negative or non-finite number of pixels".to_owned(),
+            Self::Css(css) if crate::css_length::is_css_length(css) => return Ok(()),
+            Self::Css(css) => css.clone(),
         };
-        if ok {
-            Ok(())
-        } else {
-            Err(ConfigError::InvalidFrameSize {
-                option,
-                value: self.to_css(),
-            })
-        }
+        Err(ConfigError::InvalidFrameSize { option, value })
     }
 }
 

@@ -8,10 +8,11 @@
 //! other keys in insertion order) and lodash `kebabCase` of the keys of
 //! `fields` and `fieldMappings`.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
-use crate::js_number::js_number_to_string;
-use crate::kebab_case::kebab_case;
+use crate::JsBuiltins;
 
 /// A JavaScript value as `qs` walks it.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,34 +28,43 @@ pub(crate) enum JsValue {
 }
 
 impl JsValue {
-    /// Converts JSON, optionally kebab-casing every object key (the SDK's `dasherize`).
-    pub(crate) fn from_json(value: &Value, kebab_keys: bool) -> Self {
+    /// Converts JSON, kebab-casing every object key with `kebab` when given (the SDK's `dasherize`).
+    pub(crate) fn from_json(value: &Value, kebab: Option<&dyn JsBuiltins>) -> Self {
         match value {
             Value::Null => Self::Null,
             Value::Bool(b) => Self::Bool(*b),
             Value::Number(n) => Self::Number(n.as_f64().unwrap_or(f64::NAN)),
             Value::String(s) => Self::String(s.clone()),
-            Value::Array(items) => Self::Array(
-                items
-                    .iter()
-                    .map(|v| Self::from_json(v, kebab_keys))
-                    .collect(),
-            ),
-            Value::Object(map) => Self::from_map(map, kebab_keys),
+            Value::Array(items) => {
+                Self::Array(items.iter().map(|v| Self::from_json(v, kebab)).collect())
+            }
+            Value::Object(map) => Self::from_map(map, kebab),
         }
     }
 
-    /// Converts a JSON object, optionally kebab-casing its keys (recursively).
-    pub(crate) fn from_map(map: &Map<String, Value>, kebab_keys: bool) -> Self {
+    /// Converts a JSON object, kebab-casing its keys (recursively) with `kebab` when given.
+    pub(crate) fn from_map(map: &Map<String, Value>, kebab: Option<&dyn JsBuiltins>) -> Self {
         let source = js_ordered(map.iter().map(|(k, v)| (k.clone(), v)).collect());
         let mut out: Vec<(String, JsValue)> = Vec::with_capacity(source.len());
+        // Where each key already sits in `out`: one lookup per key, not a scan.
+        let mut positions: HashMap<String, usize> = HashMap::with_capacity(source.len());
         for (key, value) in source {
-            let key = if kebab_keys { kebab_case(&key) } else { key };
-            let value = Self::from_json(value, kebab_keys);
+            let key = match kebab {
+                Some(builtins) => builtins.kebab_case(&key),
+                None => key,
+            };
+            let value = Self::from_json(value, kebab);
             // `{ ...acc, [key]: value }`: a repeated key keeps its first position, takes the last value.
-            match out.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = value,
-                None => out.push((key, value)),
+            match positions.get(&key) {
+                Some(&at) => {
+                    if let Some(slot) = out.get_mut(at) {
+                        slot.1 = value;
+                    }
+                }
+                None => {
+                    positions.insert(key.clone(), out.len());
+                    out.push((key, value));
+                }
             }
         }
         Self::Object(js_ordered(out))
@@ -77,7 +87,8 @@ fn js_ordered<V>(entries: Vec<(String, V)>) -> Vec<(String, V)> {
     let (mut indices, names): (Vec<_>, Vec<_>) = entries
         .into_iter()
         .partition(|(k, _)| array_index(k).is_some());
-    indices.sort_by_key(|(k, _)| array_index(k));
+    // Keys are unique, so an unstable sort gives the one right order.
+    indices.sort_unstable_by_key(|(k, _)| array_index(k));
     indices.extend(names);
     indices
 }
@@ -102,12 +113,20 @@ pub(crate) fn encode_component(text: &str) -> String {
 }
 
 /// Accumulates `key=value` pairs in order.
-#[derive(Debug, Default)]
-pub(crate) struct QueryString {
+pub(crate) struct QueryString<'a> {
     pairs: Vec<String>,
+    builtins: &'a dyn JsBuiltins,
 }
 
-impl QueryString {
+impl<'a> QueryString<'a> {
+    /// An empty query string whose numbers are written by `builtins`.
+    pub(crate) fn new(builtins: &'a dyn JsBuiltins) -> Self {
+        Self {
+            pairs: Vec::new(),
+            builtins,
+        }
+    }
+
     /// Adds a top-level key; `None` and nulls are skipped, like `skipNulls`.
     pub(crate) fn push(&mut self, key: &str, value: Option<&JsValue>) {
         if let Some(value) = value {
@@ -130,7 +149,7 @@ impl QueryString {
         let scalar = match value {
             JsValue::Null => return,
             JsValue::Bool(b) => b.to_string(),
-            JsValue::Number(n) => js_number_to_string(*n),
+            JsValue::Number(n) => self.builtins.number_to_string(*n),
             JsValue::String(s) => s.clone(),
             JsValue::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
@@ -157,7 +176,9 @@ impl QueryString {
         if self.pairs.is_empty() {
             String::new()
         } else {
-            format!("?{}", self.pairs.join("&"))
+            let mut out = String::from("?");
+            out.push_str(&self.pairs.join("&"));
+            out
         }
     }
 }
@@ -165,10 +186,12 @@ impl QueryString {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::PortedBuiltins;
     use serde_json::json;
 
     fn query(key: &str, value: Value, kebab: bool) -> String {
-        let mut qs = QueryString::default();
+        let mut qs = QueryString::new(&PortedBuiltins);
+        let kebab = kebab.then_some(&PortedBuiltins as &dyn JsBuiltins);
         qs.push(key, Some(&JsValue::from_json(&value, kebab)));
         qs.finish()
     }
@@ -208,6 +231,6 @@ mod tests {
 
     #[test]
     fn nothing_gives_an_empty_string() {
-        assert_eq!(QueryString::default().finish(), "");
+        assert_eq!(QueryString::new(&PortedBuiltins).finish(), "");
     }
 }

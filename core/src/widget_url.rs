@@ -2,7 +2,7 @@
 
 use crate::query_string::{JsValue, QueryString};
 use crate::sandbox::sandbox_attribute;
-use crate::{ConfigError, InquiryOptions};
+use crate::{ConfigError, InquiryOptions, JsBuiltins, PortedBuiltins};
 
 /// The version of the official SDK whose wire format this crate speaks (`client-version`).
 pub const SDK_VERSION: &str = "5.9.0";
@@ -89,6 +89,24 @@ impl WidgetFrame {
         flow_type: FlowType,
         page_origin: &str,
     ) -> Result<Self, ConfigError> {
+        Self::build_with(
+            &PortedBuiltins,
+            options,
+            container_id,
+            flow_type,
+            page_origin,
+        )
+    }
+
+    /// [`build`](Self::build), with the JavaScript built-ins taken from `builtins`
+    /// (for example the browser's own, in a wasm wrapper).
+    pub fn build_with(
+        builtins: &dyn JsBuiltins,
+        options: &InquiryOptions,
+        container_id: &str,
+        flow_type: FlowType,
+        page_origin: &str,
+    ) -> Result<Self, ConfigError> {
         options.validate()?;
         if container_id.is_empty() {
             return Err(ConfigError::EmptyContainerId);
@@ -99,7 +117,7 @@ impl WidgetFrame {
             src: format!(
                 "{}/widget{}",
                 host.base_url(),
-                query(options, container_id, flow_type, page_origin)
+                query(builtins, options, container_id, flow_type, page_origin)
             ),
             target_origin: host.origin().to_owned(),
             title: options
@@ -113,8 +131,14 @@ impl WidgetFrame {
             frameborder: "0",
             role: modal.then_some("dialog"),
             aria_modal: modal.then_some("true"),
-            max_height: options.frame_height.as_ref().map(|s| s.to_css()),
-            max_width: options.frame_width.as_ref().map(|s| s.to_css()),
+            max_height: options
+                .frame_height
+                .as_ref()
+                .map(|s| s.to_css_with(builtins)),
+            max_width: options
+                .frame_width
+                .as_ref()
+                .map(|s| s.to_css_with(builtins)),
         })
     }
 }
@@ -153,6 +177,7 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 }
 
 fn query(
+    builtins: &dyn JsBuiltins,
     options: &InquiryOptions,
     container_id: &str,
     flow_type: FlowType,
@@ -184,10 +209,7 @@ fn query(
                             m.entries()
                                 .iter()
                                 .map(|(k, v)| {
-                                    (
-                                        crate::kebab_case::kebab_case(k),
-                                        JsValue::String((*v).to_owned()),
-                                    )
+                                    (builtins.kebab_case(k), JsValue::String((*v).to_owned()))
                                 })
                                 .collect(),
                         )
@@ -196,7 +218,7 @@ fn query(
             )
         });
 
-    let mut qs = QueryString::default();
+    let mut qs = QueryString::new(builtins);
     qs.push_str("client-version", Some(SDK_VERSION));
     qs.push_str("container-id", Some(container_id));
     qs.push_str("flow-type", Some(flow_type.as_str()));
@@ -231,7 +253,7 @@ fn query(
         options
             .fields
             .as_ref()
-            .map(|f| JsValue::from_map(f, true))
+            .map(|f| JsValue::from_map(f, Some(builtins)))
             .as_ref(),
     );
     qs.push_str("style-variant", non_empty(&options.style_variant));
