@@ -9,7 +9,9 @@
 //!   against the flow simulator.
 //! - `cargo xtask size`: wasm sizes of the demo and of the component in a minimal app.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
+//! - `cargo xtask package`: that test step alone.
 
+mod package;
 mod static_server;
 mod tools;
 
@@ -25,9 +27,10 @@ fn main() -> ExitCode {
         Some("demo") => demo(),
         Some("ssr") => ssr(),
         Some("size") => size(),
+        Some("package") => package::package(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | demo | ssr | size | fuzz [--inputs N] [--seed S]>"
+                "usage: cargo xtask <test | demo | ssr | size | package | fuzz [--inputs N] [--seed S]>"
             );
             return ExitCode::from(2);
         }
@@ -156,6 +159,7 @@ fn test() -> Result<(), String> {
         "cargo test --features ssr (server rendering)",
         cargo().args(["test", "--features", "ssr", "--test", "ssr_render"]),
     )?;
+    package::package()?;
     browser_tests()?;
     println!(
         "xtask test: all checks passed in {:.1} s; the test runs' summaries:",

@@ -1,0 +1,48 @@
+//! `cargo package` for the two published crates, as `cargo publish` would build them.
+//!
+//! The shell depends on the core by path and version. Packaged together, cargo puts
+//! the core's `.crate` into a temporary local registry under `target/package/` and
+//! builds the shell's `.crate` against it, so both packages are checked to hold
+//! everything they need (and nothing of tests/, fixtures or examples) before either
+//! is on crates.io.
+
+use std::process::Command;
+
+use crate::{cargo, run};
+
+/// The published crates, dependencies first.
+pub const CRATES: [&str; 2] = ["leptos-persona-core", "leptos-persona"];
+
+fn package_command(offline: bool) -> Command {
+    let mut command = cargo();
+    command.arg("package");
+    for name in CRATES {
+        command.args(["-p", name]);
+    }
+    // The check is about what the packages hold, not whether the tree is committed.
+    command.arg("--allow-dirty");
+    if offline {
+        command.arg("--offline");
+    }
+    command
+}
+
+/// Packages both crates and builds the packaged sources (cargo's verify step).
+///
+/// The verify step resolves the packages' dependencies afresh, which asks the
+/// crates.io index; without network the run is repeated with `--offline`, against
+/// the local registry cache.
+pub fn package() -> Result<(), String> {
+    let step = "cargo package (leptos-persona-core, leptos-persona; builds the .crate files)";
+    let Err(online) = run(step, &mut package_command(false)) else {
+        return Ok(());
+    };
+    println!("cargo package failed; trying again offline in case the registry is unreachable");
+    run(&format!("{step}, offline"), &mut package_command(true))
+        .map_err(|offline| format!("{online}; {offline}"))?;
+    println!(
+        "cargo package: the packages build offline, against the local registry cache; \
+         the online run failed (see above)"
+    );
+    Ok(())
+}
