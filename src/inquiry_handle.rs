@@ -1,27 +1,36 @@
 //! [`InquiryHandle`]: the signals and actions of one embedded inquiry, for the app to hold.
 
 use leptos::prelude::*;
-
-use crate::frame_link::FrameLink;
 use leptos_persona_core::{
     ConfigError, FlowMessage, InquiryError, InquiryPhase, InquiryState, PageChange, WidgetAction,
 };
 
+use crate::frame_link::FrameLink;
+
+/// An inquiry to resume: its id and, for a pending one, its session token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resume {
+    pub(crate) inquiry_id: String,
+    pub(crate) session_token: Option<String>,
+}
+
 /// The signals and actions of one `<PersonaInquiry>`.
 ///
 /// Create it with [`use_persona_inquiry`], pass it to the component's `handle`
-/// prop, and read its signals anywhere:
+/// prop, and read its signals anywhere. Each signal accessor makes a memo owned
+/// by the caller: call it once and keep the signal.
 ///
 /// ```
 /// use leptos::prelude::*;
-/// use leptos_persona::{use_persona_inquiry, InquiryPhase, PersonaInquiry};
+/// use leptos_persona::{use_persona_inquiry, PersonaInquiry};
 ///
 /// #[component]
 /// fn Verify() -> impl IntoView {
 ///     let inquiry = use_persona_inquiry();
+///     let phase = inquiry.phase();
 ///     view! {
 ///         <button on:click=move |_| inquiry.open()>"Verify"</button>
-///         <p>{move || format!("{:?}", inquiry.phase().get())}</p>
+///         <p>{move || phase.get().as_str()}</p>
 ///         <PersonaInquiry template_id="itmpl_ABC123" modal=true handle=inquiry />
 ///     }
 /// }
@@ -32,74 +41,77 @@ pub struct InquiryHandle {
     pub(crate) open: RwSignal<bool>,
     pub(crate) destroyed: RwSignal<bool>,
     pub(crate) generation: RwSignal<u64>,
+    pub(crate) resume: RwSignal<Option<Resume>>,
     pub(crate) config_error: RwSignal<Option<ConfigError>>,
     pub(crate) link: StoredValue<Option<FrameLink>, LocalStorage>,
-    phase: Memo<InquiryPhase>,
-    inquiry_id: Memo<Option<String>>,
-    session_token: Memo<Option<String>>,
-    current_page: Memo<Option<PageChange>>,
-    page_height: Memo<Option<f64>>,
-    last_error: Memo<Option<InquiryError>>,
-    last_event: Memo<Option<FlowMessage>>,
 }
 
 /// Creates an [`InquiryHandle`] owned by the calling component.
 pub fn use_persona_inquiry() -> InquiryHandle {
-    let state = RwSignal::new(InquiryState::default());
     InquiryHandle {
-        state,
+        state: RwSignal::new(InquiryState::default()),
         open: RwSignal::new(false),
         destroyed: RwSignal::new(false),
         generation: RwSignal::new(0),
+        resume: RwSignal::new(None),
         config_error: RwSignal::new(None),
         link: StoredValue::new_local(None),
-        phase: Memo::new(move |_| state.with(|s| s.phase)),
-        inquiry_id: Memo::new(move |_| state.with(|s| s.inquiry_id.clone())),
-        session_token: Memo::new(move |_| state.with(|s| s.session_token.clone())),
-        current_page: Memo::new(move |_| state.with(|s| s.current_page.clone())),
-        page_height: Memo::new(move |_| state.with(|s| s.page_height)),
-        last_error: Memo::new(move |_| state.with(|s| s.last_error.clone())),
-        last_event: Memo::new(move |_| state.with(|s| s.last_event.clone())),
     }
 }
 
 impl InquiryHandle {
+    fn select<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        pick: fn(&InquiryState) -> T,
+    ) -> Signal<T> {
+        let state = self.state;
+        Memo::new(move |_| state.with(pick)).into()
+    }
+
     /// Where the flow is.
     pub fn phase(&self) -> Signal<InquiryPhase> {
-        self.phase.into()
+        self.select(|s| s.phase)
+    }
+
+    /// Whether the flow is ready and in use: `ready` arrived and the inquiry
+    /// has neither finished, nor been left, nor failed to load.
+    pub fn is_ready(&self) -> Signal<bool> {
+        self.select(|s| matches!(s.phase, InquiryPhase::Ready | InquiryPhase::InProgress))
     }
 
     /// The inquiry id, once the flow created or resumed one.
     pub fn inquiry_id(&self) -> Signal<Option<String>> {
-        self.inquiry_id.into()
+        self.select(|s| s.inquiry_id.clone())
     }
 
-    /// The session token, to resume a cancelled inquiry later.
+    /// The session token, to resume a cancelled inquiry later (see [`resume`](Self::resume)).
     pub fn session_token(&self) -> Signal<Option<String>> {
-        self.session_token.into()
+        self.select(|s| s.session_token.clone())
     }
 
     /// The current page (from `page-change`).
     pub fn current_page(&self) -> Signal<Option<PageChange>> {
-        self.current_page.into()
+        self.select(|s| s.current_page.clone())
     }
 
     /// The last reported page height (CSS px).
     pub fn page_height(&self) -> Signal<Option<f64>> {
-        self.page_height.into()
+        self.select(|s| s.page_height)
     }
 
     /// The last error, from the flow or the load watchdog.
     pub fn last_error(&self) -> Signal<Option<InquiryError>> {
-        self.last_error.into()
+        self.select(|s| s.last_error.clone())
     }
 
     /// The last accepted message.
     pub fn last_event(&self) -> Signal<Option<FlowMessage>> {
-        self.last_event.into()
+        self.select(|s| s.last_event.clone())
     }
 
-    /// The whole state at once.
+    /// The whole [`InquiryState`] at once: phase, ids, page, sizes, last
+    /// event and error. It changes with every accepted message; prefer the
+    /// narrower signals above where one of them is enough.
     pub fn state(&self) -> Signal<InquiryState> {
         self.state.into()
     }
@@ -109,7 +121,9 @@ impl InquiryHandle {
         self.open.into()
     }
 
-    /// The configuration error, when the options cannot be turned into a flow.
+    /// Why the options cannot become a flow, with the developer's explanation
+    /// (`None` when they can). End users see a neutral message instead; the
+    /// same text goes to the browser console.
     pub fn config_error(&self) -> Signal<Option<ConfigError>> {
         self.config_error.into()
     }
@@ -131,11 +145,28 @@ impl InquiryHandle {
     }
 
     /// Starts the flow over with the same options: a new iframe, a fresh state.
-    /// Also brings back a destroyed flow.
+    /// Also brings back a destroyed flow, and ends a [`resume`](Self::resume).
     pub fn restart(&self) {
         self.post(WidgetAction::Destroy);
+        self.resume.try_set(None);
         self.destroyed.try_set(false);
         self.generation.try_update(|g| *g += 1);
+    }
+
+    /// Resumes inquiry `inquiry_id` (with its `session_token`, for a pending
+    /// one) in a new iframe with a fresh state, and opens the modal. The
+    /// options' template ids give way to the inquiry id. Call it as often as
+    /// needed, for example after each `on_cancel` with the ids it reported;
+    /// [`restart`](Self::restart) goes back to the options' own flow.
+    pub fn resume(&self, inquiry_id: impl Into<String>, session_token: Option<String>) {
+        self.post(WidgetAction::Destroy);
+        self.resume.try_set(Some(Resume {
+            inquiry_id: inquiry_id.into(),
+            session_token,
+        }));
+        self.destroyed.try_set(false);
+        self.generation.try_update(|g| *g += 1);
+        self.open();
     }
 
     /// Tells the flow the embedding is going away and removes the iframe

@@ -20,10 +20,40 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// Logs a rejected or failed message to the console's debug level, in debug
+/// builds of the app in a browser only (elsewhere it compiles to nothing,
+/// arguments included).
+macro_rules! debug_log {
+    ($($arg:tt)*) => {
+        #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+        {
+            ::web_sys::console::debug_1(
+                &::std::format!("leptos-persona: {}", ::std::format_args!($($arg)*)).into(),
+            );
+        }
+        #[cfg(not(all(debug_assertions, target_arch = "wasm32")))]
+        {
+            if false {
+                let _ = ::std::format_args!($($arg)*);
+            }
+        }
+    };
+}
+pub(crate) use debug_log;
+
+mod browser_builtins;
 mod container_id;
+mod flow_callback;
+mod flow_session;
 mod frame_link;
+mod frame_view;
+mod inline_height;
 mod inquiry_handle;
 mod message_queue;
+mod modal;
+mod option_prop;
+mod options_from_props;
+mod page_origin;
 mod persona_inquiry;
 mod preload;
 mod scroll_lock;
@@ -32,16 +62,20 @@ mod scroll_lock;
 /// events and the state machine, for code that works below the component.
 pub use leptos_persona_core as protocol;
 
+pub use flow_callback::FlowCallback;
+pub use frame_view::Labels;
 pub use inquiry_handle::{use_persona_inquiry, InquiryHandle};
 pub use leptos_persona_core::{
     CameraPermissions, CompletePayload, CompletionFields, ConfigError, CssSize, DocumentRef,
     Environment, ErrorCode, EventName, EventsAllowlist, ExitPayload, Field, FieldMapping,
     FlowEvent, FlowMessage, Host, InquiryError, InquiryOptions, InquiryPhase, InquiryState,
-    InquiryStyles, Padding, PageChange, PreferredDimensions, ReadyPayload, ServerOutageMode, Side,
-    StartPayload,
+    InquiryStyles, LoadTimeout, Padding, PageChange, PreferredDimensions, ReadyPayload,
+    ServerOutageMode, Side, StartPayload,
 };
 pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
-pub use persona_inquiry::{PersonaInquiry, DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_MIN_HEIGHT};
+pub use option_prop::OptionProp;
+pub use options_from_props::DEFAULT_MIN_HEIGHT;
+pub use persona_inquiry::PersonaInquiry;
 pub use preload::preload;
 /// `serde_json`, for `json!` prefill values without a dependency of your own.
 pub use serde_json;

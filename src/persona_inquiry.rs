@@ -1,46 +1,43 @@
-//! [`PersonaInquiry`]: the flow's iframe, inline or in a modal, wired to signals and callbacks.
+//! [`PersonaInquiry`]: the component's props, and the pieces wired together.
 
-use std::time::Duration;
-
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::custom::CustomAttribute;
-use serde_json::{Map, Value};
-use web_sys::MessageEvent;
-
-use crate::frame_link::{debug_log, message_data, FrameLink};
-use crate::{container_id, scroll_lock, use_persona_inquiry, InquiryHandle};
-use leptos_persona_core::{inline_frame_height, modal_frame_size, DESKTOP_MEDIA_QUERY};
 use leptos_persona_core::{
-    CallbackCall, CompletePayload, CssSize, Environment, EventsAllowlist, ExitPayload,
-    FieldMapping, FlowMessage, FlowType, Host, InquiryError, InquiryOptions, InquiryPhase,
-    InquirySession, MessageGate, Padding, ReadyPayload, ServerOutageMode, WidgetAction,
-    WidgetFrame,
+    CompletePayload, CssSize, Environment, EventsAllowlist, ExitPayload, FieldMapping,
+    FlowMessage, FlowType, Host, InquiryError, InquiryOptions, LoadTimeout, Padding,
+    ReadyPayload, ServerOutageMode,
 };
+use serde_json::{Map, Value};
 
-/// How long the flow may take to send `load` before `on_error` fires with
-/// [`ErrorCode::LoadTimeout`](crate::ErrorCode::LoadTimeout).
-pub const DEFAULT_LOAD_TIMEOUT_MS: u32 = 15_000;
-
-/// The inline iframe's default minimum height (CSS px).
-pub const DEFAULT_MIN_HEIGHT: f64 = 400.0;
+use crate::flow_session::{run_flow_session, Callbacks, Inquiry};
+use crate::frame_view::inquiry_view;
+use crate::inline_height::InlineHeight;
+use crate::modal::Modal;
+use crate::options_from_props::{Mount, OptionProps};
+use crate::{container_id, page_origin, use_persona_inquiry, FlowCallback, InquiryHandle};
+use crate::{Labels, OptionProp};
 
 /// Persona's identity-verification flow, embedded.
 ///
-/// **Inline** (default): the iframe sits in the page and takes the height the flow
-/// reports in `page-change`, kept within `min_height`/`max_height`, with at most
-/// one style write per animation frame. **Modal** (`modal=true`): the iframe loads
-/// in the background inside a hidden overlay; [`InquiryHandle::open`] shows it
-/// (sending `open`), moves focus into the flow, locks page scrolling and, on
-/// close, returns focus to what had it. Escape asks the flow to exit. The modal
-/// closes by itself when the flow completes or is cancelled.
+/// **Inline** (default): the iframe sits in the page and takes the height the
+/// flow reports, kept within `min_height` / `max_height`, with at most one style
+/// write per animation frame. **Modal** (`modal=true`): the flow loads in the
+/// background inside a closed native `<dialog>`; [`InquiryHandle::open`] shows
+/// it with `showModal()` (top layer, the page behind inert), sends `open`,
+/// moves focus into the flow and locks page scrolling; closing returns focus to
+/// what had it. Escape asks the flow to exit. The modal closes by itself when
+/// the flow completes or is cancelled.
 ///
 /// Options come from `options` and/or one prop per option (a prop wins over the
-/// same field of `options`). Every option is reactive: a change that alters the
-/// widget URL restarts the flow with a fresh state; `iframe_title`,
-/// `frame_height`, `frame_width` and `events_allowlist` apply without a restart;
-/// `sandbox_attributes`, `modal` and `id` are fixed at mount.
+/// same field of `options`); props take what you would write in JavaScript
+/// (strings, numbers, `json!`), or signals of it (see [`OptionProp`]). Every
+/// option is reactive: a change that alters the widget URL starts the flow over
+/// in a new iframe with a fresh state; `iframe_title`, `frame_height`,
+/// `frame_width`, `min_height`, `max_height`, `events_allowlist` and
+/// `trusted_origins` apply without a restart; `sandbox_attributes`, `modal` and
+/// `id` are fixed at mount. A value that cannot be used is a
+/// [`ConfigError`](crate::ConfigError): end users see a neutral message, the developer's
+/// explanation goes to the console and to [`InquiryHandle::config_error`].
 ///
 /// Messages are accepted only from this iframe's window, from the flow's exact
 /// origin (plus `trusted_origins`), with this instance's container id. Callbacks
@@ -49,7 +46,7 @@ pub const DEFAULT_MIN_HEIGHT: f64 = 400.0;
 ///
 /// ```
 /// use leptos::prelude::*;
-/// use leptos_persona::{CompletePayload, PersonaInquiry};
+/// use leptos_persona::{serde_json::json, CompletePayload, PersonaInquiry};
 ///
 /// #[component]
 /// fn Verify() -> impl IntoView {
@@ -58,6 +55,8 @@ pub const DEFAULT_MIN_HEIGHT: f64 = 400.0;
 ///             template_id="itmpl_ABC123"
 ///             environment_id="env_abc"
 ///             reference_id="user_42"
+///             fields=json!({ "nameFirst": "Jane" })
+///             max_height=900
 ///             on_complete=move |done: CompletePayload| leptos::logging::log!("{:?}", done.inquiry_id)
 ///         />
 ///     }
@@ -65,587 +64,334 @@ pub const DEFAULT_MIN_HEIGHT: f64 = 400.0;
 /// ```
 #[component]
 pub fn PersonaInquiry(
-    /// Options as one value (typed, or [`InquiryOptions::from_json`] of an SDK configuration).
+    /// All options at once: typed [`InquiryOptions`], or
+    /// `InquiryOptions::from_json(…)` of an existing JavaScript configuration
+    /// (an `Err` shows as a configuration error). Props below override its fields.
     #[prop(into, optional)]
-    options: MaybeProp<InquiryOptions>,
-    /// `templateId`.
+    options: OptionProp<InquiryOptions>,
+    /// The inquiry template to start a new inquiry from (`itmpl_…`, or a legacy
+    /// `tmpl_…`). Set this, `template_version_id` or `inquiry_id`.
     #[prop(into, optional)]
-    template_id: MaybeProp<String>,
-    /// `templateVersionId`.
+    template_id: OptionProp<String>,
+    /// Pins the flow to one template version (`itmplv_…`), e.g. to test a draft.
     #[prop(into, optional)]
-    template_version_id: MaybeProp<String>,
-    /// `environmentId`.
+    template_version_id: OptionProp<String>,
+    /// The Persona environment (`env_…`); without it Persona uses the
+    /// organization's first production environment. Use it for sandbox testing.
     #[prop(into, optional)]
-    environment_id: MaybeProp<String>,
-    /// `environment` (deprecated by Persona).
+    environment_id: OptionProp<String>,
+    /// `"sandbox"` or `"production"`: Persona's deprecated predecessor of
+    /// `environment_id`; prefer that.
     #[prop(into, optional)]
-    environment: MaybeProp<Environment>,
-    /// `referenceId`.
+    environment: OptionProp<Environment>,
+    /// Your own id for the user (e.g. your database id): links inquiries to an
+    /// account in Persona. Not with `account_id`.
     #[prop(into, optional)]
-    reference_id: MaybeProp<String>,
-    /// `accountId`.
+    reference_id: OptionProp<String>,
+    /// An existing Persona account (`act_…`) to attach the inquiry to. Not with
+    /// `reference_id` or `account_type_id`.
     #[prop(into, optional)]
-    account_id: MaybeProp<String>,
-    /// `accountTypeId`.
+    account_id: OptionProp<String>,
+    /// The account type for an account Persona creates for this inquiry.
     #[prop(into, optional)]
-    account_type_id: MaybeProp<String>,
-    /// `language`.
+    account_type_id: OptionProp<String>,
+    /// The flow's language (`"fr"`, `"es-MX"`); default: the browser's.
     #[prop(into, optional)]
-    language: MaybeProp<String>,
-    /// `fields` (prefill).
+    language: OptionProp<String>,
+    /// Prefilled inquiry fields, keyed as Persona spells them: `json!({...})`,
+    /// a `serde_json::Map`, a `HashMap`, or `[(key, value), …]`.
     #[prop(into, optional)]
-    fields: MaybeProp<Map<String, Value>>,
-    /// `themeSetId`.
+    fields: OptionProp<Map<String, Value>>,
+    /// A theme set to style the flow with.
     #[prop(into, optional)]
-    theme_set_id: MaybeProp<String>,
-    /// `styleVariant`.
+    theme_set_id: OptionProp<String>,
+    /// A theme variant such as `"base"` or `"dark"`.
     #[prop(into, optional)]
-    style_variant: MaybeProp<String>,
-    /// `inquiryId` (resume).
+    style_variant: OptionProp<String>,
+    /// An existing inquiry to resume (`inq_…`), instead of a template. See also
+    /// [`InquiryHandle::resume`], which resumes at runtime.
     #[prop(into, optional)]
-    inquiry_id: MaybeProp<String>,
-    /// `sessionToken` (resume a pending inquiry).
+    inquiry_id: OptionProp<String>,
+    /// The session token that lets a pending `inquiry_id` be resumed (from
+    /// `on_cancel`, or created server-side).
     #[prop(into, optional)]
-    session_token: MaybeProp<String>,
-    /// `shareToken`.
+    session_token: OptionProp<String>,
+    /// A cross-organization data-sharing consent token (`cnst_…`).
     #[prop(into, optional)]
-    share_token: MaybeProp<String>,
-    /// `fieldMappings`.
+    share_token: OptionProp<String>,
+    /// How shared data maps onto this inquiry's fields (with `share_token`).
     #[prop(into, optional)]
-    field_mappings: MaybeProp<Vec<FieldMapping>>,
-    /// `frameAncestors`.
+    field_mappings: OptionProp<Vec<FieldMapping>>,
+    /// The origins of every frame above this page, when the page itself is
+    /// framed (Persona's `frame-ancestors`).
     #[prop(into, optional)]
-    frame_ancestors: MaybeProp<Vec<String>>,
-    /// `messageTargetOrigin`.
+    frame_ancestors: OptionProp<Vec<String>>,
+    /// The origin the flow should post its messages to, when it differs from
+    /// this page's (a page framed by another origin).
     #[prop(into, optional)]
-    message_target_origin: MaybeProp<String>,
-    /// `frameHeight` (max-height of the iframe).
+    message_target_origin: OptionProp<String>,
+    /// The iframe's maximum height: pixels (`650`) or one CSS length (`"80vh"`).
     #[prop(into, optional)]
-    frame_height: MaybeProp<CssSize>,
-    /// `frameWidth` (max-width of the iframe).
+    frame_height: OptionProp<CssSize>,
+    /// The iframe's maximum width: pixels (`600`) or one CSS length (Persona
+    /// allows at most 768px).
     #[prop(into, optional)]
-    frame_width: MaybeProp<CssSize>,
-    /// `sandboxAttributes` (fixed at mount).
+    frame_width: OptionProp<CssSize>,
+    /// Extra iframe sandbox tokens, replacing the default `allow-forms
+    /// allow-modals allow-top-navigation-by-user-activation`; the flow's own
+    /// three are always present. Fixed at mount.
     #[prop(into, optional)]
-    sandbox_attributes: MaybeProp<Vec<String>>,
-    /// `routingCountry`.
+    sandbox_attributes: OptionProp<Vec<String>>,
+    /// A country code that routes the first request straight to that region.
     #[prop(into, optional)]
-    routing_country: MaybeProp<String>,
-    /// `iframeTitle`.
+    routing_country: OptionProp<String>,
+    /// The iframe's accessible title, also the modal's accessible name
+    /// (default "Verify your identity"): translate it with the page.
     #[prop(into, optional)]
-    iframe_title: MaybeProp<String>,
-    /// `widgetPadding`.
+    iframe_title: OptionProp<String>,
+    /// Padding around the inline flow, in pixels per side.
     #[prop(into, optional)]
-    widget_padding: MaybeProp<Padding>,
-    /// `navigationPadding`.
+    widget_padding: OptionProp<Padding>,
+    /// Padding of the inline flow's navigation bar, in pixels per side.
     #[prop(into, optional)]
-    navigation_padding: MaybeProp<Padding>,
-    /// `host`.
+    navigation_padding: OptionProp<Padding>,
+    /// Where the flow is loaded from: `"production"` (default), `"staging"`,
+    /// `"canary"`, `"development"`, a custom domain, or a loopback origin such
+    /// as the bundled simulator's. Never take it from untrusted input: the flow
+    /// gets camera and microphone access.
     #[prop(into, optional)]
-    host: MaybeProp<Host>,
-    /// `customHost`.
+    host: OptionProp<Host>,
+    /// The official `Client`'s spelling of a custom host; wins over `host`.
     #[prop(into, optional)]
-    custom_host: MaybeProp<Host>,
-    /// `eventsAllowlist` (which events reach `on_event`).
+    custom_host: OptionProp<Host>,
+    /// Which events reach `on_event`: the SDK's default list, `"all"`, or a
+    /// list of event names. Applies without a restart.
     #[prop(into, optional)]
-    events_allowlist: MaybeProp<EventsAllowlist>,
-    /// `serverOutageMode`.
+    events_allowlist: OptionProp<EventsAllowlist>,
+    /// Persona's behaviour during a server outage: `"always"`, `"never"` or `"defer"`.
     #[prop(into, optional)]
-    server_outage_mode: MaybeProp<ServerOutageMode>,
-    /// Show the flow in a modal (fixed at mount).
+    server_outage_mode: OptionProp<ServerOutageMode>,
+    /// Show the flow in a modal dialog instead of inline (fixed at mount).
     #[prop(optional)]
     modal: bool,
-    /// The handle whose signals and actions this instance drives.
+    /// The handle whose signals and actions this instance drives (see
+    /// [`use_persona_inquiry`]); without one the component makes its own.
     #[prop(optional)]
     handle: Option<InquiryHandle>,
-    /// The container id (fixed at mount); default: a unique, hydration-stable id.
+    /// Two-way binding of whether the modal is open, for apps that keep that
+    /// state themselves.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
+    /// The container id (fixed at mount); default: a unique id that is the same
+    /// on the server and the hydrating client.
     #[prop(into, optional)]
     id: Option<String>,
     /// The page's origin for `iframe-origin`; default `window.location.origin`.
-    /// Needed to render the iframe's `src` on the server.
+    /// Give it to render the iframe's `src` on the server.
     #[prop(into, optional)]
-    page_origin: MaybeProp<String>,
-    /// More origins whose messages are accepted (hosts or full origins).
+    page_origin: OptionProp<String>,
+    /// More origins whose messages are accepted (full origins such as
+    /// `"https://verify.example.com"`); reactive.
     #[prop(into, optional)]
-    trusted_origins: MaybeProp<Vec<String>>,
-    /// Inline: minimum iframe height in CSS px (default 400).
+    trusted_origins: OptionProp<Vec<String>>,
+    /// Inline: the iframe's minimum height in CSS px (default 400).
     #[prop(into, optional)]
-    min_height: MaybeProp<f64>,
-    /// Inline: maximum iframe height in CSS px (default none).
+    min_height: OptionProp<f64>,
+    /// Inline: the iframe's maximum height in CSS px (default none).
     #[prop(into, optional)]
-    max_height: MaybeProp<f64>,
-    /// Milliseconds to wait for `load` before `on_error` with `load_timeout` (default 15,000).
+    max_height: OptionProp<f64>,
+    /// How long the flow may take to send `load` before `on_error` with
+    /// `load_timeout`: milliseconds (`8_000`), a `Duration`, or
+    /// `LoadTimeout::Never`. Default 15 s. Read at each (re)start.
     #[prop(into, optional)]
-    load_timeout_ms: MaybeProp<u32>,
+    load_timeout: OptionProp<LoadTimeout>,
     /// Extra classes on the wrapper.
     #[prop(into, optional)]
-    class: MaybeProp<String>,
+    class: OptionProp<String>,
+    /// Shown instead of the built-in spinner while the flow loads.
+    #[prop(into, optional)]
+    loading: Option<ViewFn>,
+    /// Shown instead of the built-in message when the options cannot become a
+    /// flow (read [`InquiryHandle::config_error`] for the reason).
+    #[prop(into, optional)]
+    error: Option<ViewFn>,
+    /// The component's own words for end users (spinner label, error message).
+    #[prop(into, optional)]
+    labels: Option<Labels>,
+    /// Content rendered with the flow: inside the dialog for a modal (for
+    /// example your own toolbar), after the iframe inline.
+    #[prop(optional)]
+    children: Option<Children>,
     /// The flow's page loaded.
     #[prop(into, optional)]
-    on_load: Option<Callback<()>>,
-    /// The flow is ready.
+    on_load: Option<FlowCallback<()>>,
+    /// The flow is ready to be shown, with its preferred size.
     #[prop(into, optional)]
-    on_ready: Option<Callback<ReadyPayload>>,
-    /// The inquiry completed or failed (at most once per flow).
+    on_ready: Option<FlowCallback<ReadyPayload>>,
+    /// The inquiry completed or failed (at most once per flow): its id, status
+    /// and fields. A convenience: use Persona's webhooks as the source of truth.
     #[prop(into, optional)]
-    on_complete: Option<Callback<CompletePayload>>,
-    /// The user left before finishing.
+    on_complete: Option<FlowCallback<CompletePayload>>,
+    /// The user left before finishing, with the ids to resume later.
     #[prop(into, optional)]
-    on_cancel: Option<Callback<ExitPayload>>,
-    /// The flow reported an error, or it did not load in time.
+    on_cancel: Option<FlowCallback<ExitPayload>>,
+    /// The flow reported an error, or did not load in time (`load_timeout`).
     #[prop(into, optional)]
-    on_error: Option<Callback<InquiryError>>,
+    on_error: Option<FlowCallback<InquiryError>>,
     /// Every event the events allowlist admits, in order, before the specific callback.
     #[prop(into, optional)]
-    on_event: Option<Callback<FlowMessage>>,
+    on_event: Option<FlowCallback<FlowMessage>>,
 ) -> impl IntoView {
+    let props = OptionProps {
+        options,
+        template_id,
+        template_version_id,
+        environment_id,
+        environment,
+        reference_id,
+        account_id,
+        account_type_id,
+        language,
+        fields,
+        theme_set_id,
+        style_variant,
+        inquiry_id,
+        session_token,
+        share_token,
+        field_mappings,
+        frame_ancestors,
+        message_target_origin,
+        frame_height,
+        frame_width,
+        routing_country,
+        iframe_title,
+        widget_padding,
+        navigation_padding,
+        host,
+        custom_host,
+        events_allowlist,
+        server_outage_mode,
+        trusted_origins,
+        min_height,
+        max_height,
+        load_timeout,
+    };
+    let callbacks = Callbacks {
+        on_load,
+        on_ready,
+        on_complete,
+        on_cancel,
+        on_error,
+        on_event,
+    };
     let handle = handle.unwrap_or_else(use_persona_inquiry);
-    let container_id = id.unwrap_or_else(container_id::next_container_id);
-    let flow_type = if modal {
-        FlowType::Modal
-    } else {
-        FlowType::Inline
+    let mount = Mount {
+        container_id: id.unwrap_or_else(container_id::next_container_id),
+        flow_type: if modal {
+            FlowType::Modal
+        } else {
+            FlowType::Inline
+        },
+        sandbox: untrack(|| sandbox_attributes.read()),
     };
-    let sandbox_at_mount = sandbox_attributes.get_untracked();
+    let parts = InquiryParts {
+        class,
+        loading,
+        error,
+        labels: labels.unwrap_or_default(),
+        children,
+        open,
+    };
+    persona_inquiry(props, callbacks, handle, mount, page_origin, parts)
+}
 
-    let options = Memo::new(move |_| {
-        let mut o = options.get().unwrap_or_default();
-        macro_rules! overlay {
-            ($($field:ident),* $(,)?) => { $( if let Some(v) = $field.get() { o.$field = Some(v); } )* };
-        }
-        overlay!(
-            template_id,
-            template_version_id,
-            environment_id,
-            environment,
-            reference_id,
-            account_id,
-            account_type_id,
-            language,
-            fields,
-            theme_set_id,
-            style_variant,
-            inquiry_id,
-            session_token,
-            share_token,
-            field_mappings,
-            frame_ancestors,
-            message_target_origin,
-            frame_height,
-            frame_width,
-            routing_country,
-            iframe_title,
-            widget_padding,
-            navigation_padding,
-            host,
-            custom_host,
-            server_outage_mode,
-        );
-        if sandbox_at_mount.is_some() {
-            o.sandbox_attributes = sandbox_at_mount.clone();
-        }
-        if let Some(allowlist) = events_allowlist.get() {
-            o.events_allowlist = allowlist;
-        }
-        o
-    });
-    // While hydrating, start from what the server rendered (no origin unless given)
-    // and read `window.location.origin` once mounted; otherwise read it now.
-    let hydrating =
-        Owner::current_shared_context().is_some_and(|context| context.during_hydration());
-    let window_origin = RwSignal::new(if hydrating { None } else { browser_origin() });
-    if hydrating {
-        Effect::new(move |_| window_origin.set(browser_origin()));
-    }
-    let page_origin = Memo::new(move |_| page_origin.get().or_else(|| window_origin.get()));
-    let frame_id = container_id.clone();
-    let frame = Memo::new(move |_| {
+/// The props that shape the view rather than the flow.
+struct InquiryParts {
+    class: OptionProp<String>,
+    loading: Option<ViewFn>,
+    error: Option<ViewFn>,
+    labels: Labels,
+    children: Option<Children>,
+    open: Option<RwSignal<bool>>,
+}
+
+/// The component's body, wiring the pieces: options from props, page origin,
+/// the flow session, inline height, the modal, and the view.
+fn persona_inquiry(
+    props: OptionProps,
+    callbacks: Callbacks,
+    handle: InquiryHandle,
+    mount: Mount,
+    page_origin: OptionProp<String>,
+    parts: InquiryParts,
+) -> impl IntoView {
+    let modal = mount.flow_type == FlowType::Modal;
+    let page_origin = page_origin::page_origin(page_origin);
+    let container_id = mount.container_id.clone();
+    let settings = Memo::new(move |_| {
         let origin = page_origin.get()?;
-        Some(options.with(|o| WidgetFrame::build(o, &frame_id, flow_type, &origin)))
+        Some(props.settings(&mount, handle.resume.get(), &origin))
     });
-    // Reads a field of the built frame (`None` while there is no origin or on error).
-    let built = move |field: fn(&WidgetFrame) -> String| {
-        frame.with(|f| f.as_ref().and_then(|f| f.as_ref().ok()).map(field))
-    };
-    let src = Memo::new(move |_| built(|f| f.src.clone()));
-    let config_error =
-        Memo::new(move |_| frame.with(|f| f.as_ref().and_then(|f| f.as_ref().err()).cloned()));
+    let src = Memo::new(move |_| {
+        settings.with(|s| s.as_ref()?.as_ref().ok().map(|s| s.frame.src.clone()))
+    });
     Effect::new(move |_| {
-        let error = config_error.get();
+        let error = settings.with(|s| s.as_ref().and_then(|s| s.as_ref().err()).cloned());
         if let Some(error) = &error {
-            web_sys::console::error_1(&format!("leptos-persona: {error}").into());
+            leptos::logging::error!("leptos-persona: {error}");
         }
         handle.config_error.set(error);
     });
-
-    let iframe_ref = NodeRef::<html::Iframe>::new();
-    let session: StoredValue<Option<InquirySession>> = StoredValue::new(None);
-    let watchdog: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
-    let pending_resize: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage> =
-        StoredValue::new_local(None);
-    let clear_watchdog = move || {
-        watchdog.try_update_value(|w| {
-            if let Some(w) = w.take() {
-                w.clear();
-            }
-        });
+    let inquiry = Inquiry {
+        handle,
+        settings,
+        src,
+        iframe: NodeRef::<html::Iframe>::new(),
+        callbacks: StoredValue::new_local(callbacks),
+        modal,
     };
-    let min_h = move || min_height.get().unwrap_or(DEFAULT_MIN_HEIGHT);
-    let height = RwSignal::new(min_height.get_untracked().unwrap_or(DEFAULT_MIN_HEIGHT));
-    let desktop = RwSignal::new(false);
-    let stack_position = RwSignal::new(0u32);
-
-    let close_modal = move || {
-        if modal {
-            handle.open.try_set(false);
+    let height = InlineHeight::new();
+    run_flow_session(inquiry, move |_| {
+        if !modal {
+            height.follow(inquiry);
         }
-    };
-    let dispatch = move |call: CallbackCall| match call {
-        CallbackCall::Event(message) => run(on_event, message),
-        CallbackCall::Load => run(on_load, ()),
-        CallbackCall::Ready(ready) => run(on_ready, ready),
-        CallbackCall::Complete(done) => {
-            close_modal();
-            run(on_complete, done);
-        }
-        CallbackCall::Cancel(exit) => {
-            close_modal();
-            run(on_cancel, exit);
-        }
-        CallbackCall::Error(error) => run(on_error, error),
-    };
-
-    let on_message = move |event: MessageEvent| {
-        let Some(link) = handle.link.try_with_value(Clone::clone).flatten() else {
-            return;
-        };
-        if !link.is_source_of(&event) {
-            return;
-        }
-        let data = match message_data(&event) {
-            Ok(data) => data,
-            Err(error) => return debug_log(&format!("unreadable message: {error}")),
-        };
-        let outcome = session.try_update_value(|s| {
-            s.as_mut().map(|s| {
-                s.handle(&event.origin(), true, &data)
-                    .map(|calls| (calls, s.state.clone()))
-            })
-        });
-        let (calls, state) = match outcome.flatten() {
-            Some(Ok(accepted)) => accepted,
-            Some(Err(rejection)) => return debug_log(&format!("rejected: {rejection}")),
-            None => return,
-        };
-        let loaded = state.phase == InquiryPhase::Loaded;
-        let new_height = state.page_height;
-        handle.state.try_set(state);
-        if loaded {
-            clear_watchdog();
-            // A freshly loaded flow document learns that the modal is open now; an
-            // `open` posted before `load` would have reached the blank initial page.
-            if modal && handle.open.get_untracked() {
-                link.post(WidgetAction::Open);
-            }
-        }
-        if !modal && new_height.is_some() && pending_resize.with_value(Option::is_none) {
-            let frame_request = request_animation_frame_with_handle(move || {
-                pending_resize.try_set_value(None);
-                let latest = handle.state.try_with_untracked(|s| s.page_height).flatten();
-                height.try_set(inline_frame_height(
-                    latest,
-                    min_h(),
-                    max_height.get_untracked(),
-                ));
-            });
-            pending_resize.set_value(frame_request.ok());
-        }
-        for call in calls {
-            dispatch(call);
-        }
-    };
-    // (Re)start the flow whenever the widget URL changes: fresh session, fresh watchdog.
-    let gate_id = container_id.clone();
+    });
     Effect::new(move |_| {
-        let Some(Ok(built)) = frame.get() else {
-            session.set_value(None);
-            return;
-        };
         let _ = src.get();
         handle.generation.track();
-        let iframe = iframe_ref.get();
-        let mut gate = MessageGate::for_frame(&built, &gate_id, &options.get_untracked());
-        for origin in trusted_origins.get_untracked().unwrap_or_default() {
-            match gate.clone().trust_origin(&origin) {
-                Ok(more) => gate = more,
-                Err(error) => web_sys::console::error_1(
-                    &format!("leptos-persona: trusted origin: {error}").into(),
-                ),
-            }
-        }
-        let allowlist = options.with_untracked(|o| o.events_allowlist.clone());
-        session.set_value(Some(InquirySession::new(gate, allowlist)));
-        handle.state.set(Default::default());
-        if let Some(iframe) = iframe {
-            handle.link.set_value(Some(FrameLink {
-                iframe,
-                target_origin: built.target_origin.clone(),
-            }));
-            // Messages the flow posted before this app hydrated, kept by `<PersonaMessageQueue/>`.
-            for event in crate::message_queue::drain() {
-                on_message(event);
-            }
-        }
-        clear_watchdog();
-        let wait = load_timeout_ms
-            .get_untracked()
-            .unwrap_or(DEFAULT_LOAD_TIMEOUT_MS);
-        let fire = move || {
-            let call = session
-                .try_update_value(|s| {
-                    s.as_mut()
-                        .and_then(|s| s.state.load_timed_out(wait).map(|c| (c, s.state.clone())))
-                })
-                .flatten();
-            if let Some((call, state)) = call {
-                handle.state.try_set(state);
-                dispatch(call);
-            }
-        };
-        watchdog
-            .set_value(set_timeout_with_handle(fire, Duration::from_millis(u64::from(wait))).ok());
+        height.reset();
     });
-    // The allowlist applies without a restart.
+    if let Some(open) = parts.open {
+        bind_open(handle, open);
+    }
+    let modal = modal.then(|| Modal::new(inquiry));
+    inquiry_view(inquiry, container_id, height, modal, parts.into())
+}
+
+/// Keeps an app's own `open` signal and the handle's in step, both ways.
+fn bind_open(handle: InquiryHandle, open: RwSignal<bool>) {
     Effect::new(move |_| {
-        let allowlist = options.with(|o| o.events_allowlist.clone());
-        session.update_value(|s| {
-            if let Some(s) = s {
-                s.allowlist = allowlist;
-            }
-        });
-    });
-
-    let message_listener = window_event_listener(ev::message, on_message);
-
-    // Modal: open / close side effects.
-    let focus_return: StoredValue<Option<web_sys::HtmlElement>, LocalStorage> =
-        StoredValue::new_local(None);
-    let holds_lock = StoredValue::new(false);
-    let release_modal = move || {
-        if holds_lock.try_get_value() == Some(true) {
-            holds_lock.set_value(false);
-            scroll_lock::release();
-            scroll_lock::pop_modal();
-            if let Some(element) = focus_return.try_update_value(Option::take).flatten() {
-                let _ = element.focus();
-            }
+        let wanted = open.get();
+        if handle.open.get_untracked() != wanted {
+            handle.open.set(wanted);
         }
-    };
+    });
     Effect::new(move |_| {
-        if !modal {
-            return;
-        }
-        if handle.open.get() {
-            if holds_lock.get_value() {
-                return;
-            }
-            holds_lock.set_value(true);
-            focus_return.set_value(active_element());
-            stack_position.set(scroll_lock::push_modal());
-            scroll_lock::acquire();
-            desktop.set(matches_desktop());
-            // Before `load` the flow cannot hear it; `load` posts it then.
-            if !handle.state.with_untracked(|s| flow_not_loaded(s.phase)) {
-                handle.post(WidgetAction::Open);
-            }
-            if let Some(iframe) = iframe_ref.get_untracked() {
-                let _ = iframe.focus();
-            }
-        } else {
-            release_modal();
+        let shown = handle.open.get();
+        if open.get_untracked() != shown {
+            open.set(shown);
         }
     });
-    let key_listener = window_event_listener(ev::keydown, move |event| {
-        if modal && event.key() == "Escape" && handle.open.get_untracked() {
-            if handle.state.with_untracked(|s| flow_not_loaded(s.phase)) {
-                // No flow to ask (still loading, or it never loaded): just close.
-                handle.close();
-            } else {
-                handle.cancel(false);
-            }
-        }
-    });
-    let resize_listener = window_event_listener(ev::resize, move |_| {
-        desktop.try_set(matches_desktop());
-    });
+}
 
-    on_cleanup(move || {
-        message_listener.remove();
-        key_listener.remove();
-        resize_listener.remove();
-        clear_watchdog();
-        pending_resize.try_update_value(|p| {
-            if let Some(p) = p.take() {
-                p.cancel();
-            }
-        });
-        handle.post(WidgetAction::Destroy);
-        handle.link.try_set_value(None);
-        release_modal();
-    });
-
-    // ------------------------------------------------------------------ view
-    let title = move || built(|f| f.title.clone());
-    let sandbox = move || built(|f| f.sandbox.clone());
-    let max_sizes = move || {
-        options.with(|o| {
-            (
-                o.frame_height.as_ref().map(CssSize::to_css),
-                o.frame_width.as_ref().map(CssSize::to_css),
-            )
-        })
-    };
-    let frame_style = move || {
-        let (option_max_h, option_max_w) = max_sizes();
-        let mut style = String::from("display:block;border:0;width:100%;color-scheme:normal;");
-        if modal {
-            let size = handle.state.with(|s| {
-                modal_frame_size(
-                    desktop.get(),
-                    s.preferred_dimensions.as_ref(),
-                    s.styles.as_ref(),
-                )
-            });
-            style.push_str("position:absolute;left:50%;top:50%;transform:translate(-50%,-50%);height:100%;background:#fff;");
-            for (property, value) in [
-                ("min-width", size.min_width),
-                ("max-width", option_max_w.or(size.max_width)),
-                ("min-height", size.min_height),
-                ("max-height", option_max_h.or(size.max_height)),
-                ("border-radius", size.border_radius),
-            ] {
-                if let Some(value) = value {
-                    style.push_str(&format!("{property}:{value};"));
-                }
-            }
-        } else {
-            style.push_str(&format!("height:{}px;", height.get()));
-            if let Some(max_h) = option_max_h {
-                style.push_str(&format!("max-height:{max_h};"));
-            }
-            if let Some(max_w) = option_max_w {
-                style.push_str(&format!("max-width:{max_w};"));
-            }
+impl From<InquiryParts> for crate::frame_view::ViewParts {
+    fn from(parts: InquiryParts) -> Self {
+        Self {
+            class: parts.class,
+            loading: parts.loading,
+            error: parts.error,
+            labels: parts.labels,
+            children: parts.children,
         }
-        style
-    };
-    let wrapper_style = move || {
-        // A modal that cannot be built shows its error where it sits, not in a hidden overlay.
-        let broken = config_error.with(Option::is_some);
-        if modal && !broken {
-            format!(
-                "position:fixed;inset:0;z-index:calc(var(--persona-z-index, 9999) + {});background:var(--persona-overlay, rgba(0,0,0,.7));display:{};",
-                stack_position.get(),
-                if handle.open.get() { "block" } else { "none" }
-            )
-        } else {
-            "position:relative;".to_owned()
-        }
-    };
-    let wrapper_class = move || {
-        let variant = if modal {
-            "persona-inquiry--modal"
-        } else {
-            "persona-inquiry--inline"
-        };
-        match class.get() {
-            Some(extra) => format!("persona-inquiry {variant} {extra}"),
-            None => format!("persona-inquiry {variant}"),
-        }
-    };
-    let phase_name = move || format!("{:?}", handle.state.with(|s| s.phase)).to_lowercase();
-    let loading = move || modal && handle.state.with(|s| s.phase == InquiryPhase::Loading);
-    let error_text = move || config_error.with(|e| e.as_ref().map(ToString::to_string));
-
-    let iframe_id = container_id.clone();
-    let iframe = move || {
-        html::iframe()
-            .node_ref(iframe_ref)
-            .id(iframe_id.clone())
-            .src(move || src.get())
-            .title(title)
-            .attr("sandbox", sandbox)
-            .attr("allow", leptos_persona_core::IFRAME_ALLOW)
-            .class(leptos_persona_core::IFRAME_CLASS)
-            .attr("data-testid", "persona-widget__iframe")
-            .attr("frameborder", "0")
-            .attr("role", modal.then_some("dialog"))
-            .attr("aria-modal", modal.then_some("true"))
-            .attr("tabindex", "0")
-            .style(frame_style)
-    };
-
-    let has_src = Memo::new(move |_| src.with(Option::is_some));
-    let wrapper_id = container_id.clone();
-    move || {
-        if handle.destroyed.get() {
-            return None;
-        }
-        let iframe = iframe.clone();
-        Some(view! {
-            <div class=wrapper_class style=wrapper_style data-phase=phase_name data-container-id=wrapper_id.clone()>
-                {move || loading().then(|| view! {
-                    <div
-                        class="persona-inquiry__spinner"
-                        role="status"
-                        aria-label="Loading identity verification"
-                        style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;border-radius:50%;border:4px solid var(--persona-spinner-track, rgba(255,255,255,.3));border-top-color:var(--persona-spinner, #fff);animation:persona-inquiry-spin 1s linear infinite;"
-                    ></div>
-                })}
-                {move || error_text().map(|text| view! {
-                    <div class="persona-inquiry__config-error" role="alert">{text}</div>
-                })}
-                {move || {
-                    // A new generation (`InquiryHandle::restart`) is a new iframe element.
-                    handle.generation.track();
-                    has_src.get().then(&iframe)
-                }}
-            </div>
-        })
     }
-}
-
-/// Whether no flow document has loaded yet (nothing could answer a message).
-fn flow_not_loaded(phase: InquiryPhase) -> bool {
-    matches!(phase, InquiryPhase::Loading | InquiryPhase::TimedOut)
-}
-
-fn run<T: 'static>(callback: Option<Callback<T>>, value: T) {
-    if let Some(callback) = callback {
-        // A disposed callback (after unmount) is skipped, never a panic.
-        let _ = callback.try_run(value);
-    }
-}
-
-/// `window.location.origin`, in a browser; `None` on the server.
-fn browser_origin() -> Option<String> {
-    if cfg!(feature = "ssr") {
-        return None;
-    }
-    web_sys::window()?.location().origin().ok()
-}
-
-fn matches_desktop() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(DESKTOP_MEDIA_QUERY).ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
-fn active_element() -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    web_sys::window()?
-        .document()?
-        .active_element()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
 }

@@ -19,7 +19,7 @@ view! {
         fields=prefill                 // Signal<Option<Map<..>>>
         style_variant=variant          // Some("dark") when dark
         max_height=900.0               // the frame: 400..=900 px
-        load_timeout_ms=8_000u32
+        load_timeout=8_000
         events_allowlist=EventsAllowlist::All
         handle=inquiry
         on_complete=move |done: CompletePayload| {

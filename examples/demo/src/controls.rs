@@ -118,7 +118,7 @@ pub fn Controls(settings: Settings, source: Option<FlowSource>) -> impl IntoView
                         <span>"ms"</span>
                     </div>
                     <span class="control-help">
-                        <code>"load_timeout_ms"</code>
+                        <code>"load_timeout"</code>
                         ": then on_error(load_timeout). Applies from the next (re)start."
                     </span>
                 </div>

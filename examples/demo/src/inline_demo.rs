@@ -41,7 +41,7 @@ pub fn InlineDemo(
                     fields=flow.fields
                     style_variant=flow.style_variant
                     max_height=MAX_HEIGHT
-                    load_timeout_ms=flow.load_timeout_ms
+                    load_timeout=flow.load_timeout_ms
                     events_allowlist=EventsAllowlist::All
                     handle=handle
                     on_load=callbacks.on_load

@@ -72,7 +72,7 @@ pub fn ModalDemo(
                     environment_id=flow.environment
                     fields=flow.fields
                     style_variant=flow.style_variant
-                    load_timeout_ms=flow.load_timeout_ms
+                    load_timeout=flow.load_timeout_ms
                     events_allowlist=EventsAllowlist::All
                     handle=handle
                     on_load=callbacks.on_load

@@ -1,0 +1,44 @@
+//! [`JsBuiltins`] as the flow's URL needs them: the browser's own JavaScript in
+//! wasm (lodash `kebabCase` with its verbatim regexes, `String(number)`), the
+//! core's exact Rust ports everywhere else (the server renders the same bytes).
+
+use leptos_persona_core::JsBuiltins;
+
+/// The built-ins this build uses.
+pub(crate) fn builtins() -> &'static dyn JsBuiltins {
+    #[cfg(target_arch = "wasm32")]
+    {
+        &BrowserBuiltins
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        &leptos_persona_core::PortedBuiltins
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen(module = "/src/browser_builtins.js")]
+    extern "C" {
+        pub(super) fn kebab_case(key: &str) -> String;
+        pub(super) fn number_to_string(value: f64) -> String;
+    }
+}
+
+/// The browser's JavaScript: proven byte-identical to the ports by the
+/// conformance fixtures, run in headless Chromium.
+#[cfg(target_arch = "wasm32")]
+pub(crate) struct BrowserBuiltins;
+
+#[cfg(target_arch = "wasm32")]
+impl JsBuiltins for BrowserBuiltins {
+    fn kebab_case(&self, key: &str) -> String {
+        browser::kebab_case(key)
+    }
+
+    fn number_to_string(&self, value: f64) -> String {
+        browser::number_to_string(value)
+    }
+}

@@ -1,0 +1,248 @@
+//! The flow session: one [`InquirySession`] per iframe document, fed by the
+//! window's `message` events through the gate, with the load watchdog.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_persona_core::{
+    CallbackCall, CompletePayload, ExitPayload, FlowMessage, InquiryError, InquiryPhase,
+    InquirySession, InquiryState, ReadyPayload, WidgetAction,
+};
+use web_sys::MessageEvent;
+
+use crate::frame_link::{read_data, FrameLink};
+use crate::options_from_props::Settings;
+use crate::{FlowCallback, InquiryHandle};
+
+/// The built settings: `None` until the page origin is known.
+pub(crate) type Built = Option<Result<Settings, leptos_persona_core::ConfigError>>;
+
+/// The callback props.
+#[derive(Default)]
+pub(crate) struct Callbacks {
+    pub(crate) on_load: Option<FlowCallback<()>>,
+    pub(crate) on_ready: Option<FlowCallback<ReadyPayload>>,
+    pub(crate) on_complete: Option<FlowCallback<CompletePayload>>,
+    pub(crate) on_cancel: Option<FlowCallback<ExitPayload>>,
+    pub(crate) on_error: Option<FlowCallback<InquiryError>>,
+    pub(crate) on_event: Option<FlowCallback<FlowMessage>>,
+}
+
+
+/// What the pieces of one `<PersonaInquiry>` share.
+#[derive(Clone, Copy)]
+pub(crate) struct Inquiry {
+    pub(crate) handle: InquiryHandle,
+    pub(crate) settings: Memo<Built>,
+    pub(crate) src: Memo<Option<String>>,
+    pub(crate) iframe: NodeRef<html::Iframe>,
+    pub(crate) callbacks: StoredValue<Callbacks, LocalStorage>,
+    pub(crate) modal: bool,
+}
+
+impl Inquiry {
+    /// Reads the settings (tracked), if the flow can be built.
+    pub(crate) fn with_settings<R>(&self, read: impl FnOnce(&Settings) -> R) -> Option<R> {
+        self.settings
+            .with(|built| built.as_ref().and_then(|b| b.as_ref().ok()).map(read))
+    }
+
+    /// Reads the settings without tracking them.
+    pub(crate) fn with_settings_untracked<R>(
+        &self,
+        read: impl FnOnce(&Settings) -> R,
+    ) -> Option<R> {
+        untrack(|| self.with_settings(read))
+    }
+
+    /// Calls one callback prop with `value`, outside any borrow, so that the
+    /// callback may do anything (even unmount this component).
+    fn call<T: 'static>(&self, pick: fn(&Callbacks) -> &Option<FlowCallback<T>>, value: T) {
+        let callback = self.callbacks.try_with_value(|c| pick(c).clone()).flatten();
+        if let Some(callback) = callback {
+            callback.call(value);
+        }
+    }
+
+    /// Calls the callback for one call, closing the modal when the flow ended.
+    fn dispatch(&self, call: CallbackCall) {
+        if self.modal && matches!(call, CallbackCall::Complete(_) | CallbackCall::Cancel(_)) {
+            self.handle.open.try_set(false);
+        }
+        match call {
+            CallbackCall::Event(message) => self.call(|c| &c.on_event, message),
+            CallbackCall::Load => self.call(|c| &c.on_load, ()),
+            CallbackCall::Ready(ready) => self.call(|c| &c.on_ready, ready),
+            CallbackCall::Complete(done) => self.call(|c| &c.on_complete, done),
+            CallbackCall::Cancel(exit) => self.call(|c| &c.on_cancel, exit),
+            CallbackCall::Error(error) => self.call(|c| &c.on_error, error),
+        }
+    }
+}
+
+/// Whether no flow document has loaded yet (nothing could answer a message).
+pub(crate) fn flow_not_loaded(phase: InquiryPhase) -> bool {
+    matches!(phase, InquiryPhase::Loading | InquiryPhase::TimedOut)
+}
+
+/// The running session: created per iframe document, dropped on destroy.
+#[derive(Clone, Copy)]
+pub(crate) struct FlowSession {
+    session: StoredValue<Option<InquirySession>>,
+    watchdog: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl FlowSession {
+    fn clear_watchdog(self) {
+        self.watchdog.try_update_value(|w| {
+            if let Some(w) = w.take() {
+                w.clear();
+            }
+        });
+    }
+
+    /// Applies one `message` event: source, then origin, then data, then the reducer.
+    /// Returns the new state when the message was accepted.
+    fn receive(self, inquiry: Inquiry, event: &MessageEvent) -> Option<InquiryState> {
+        let link = inquiry.handle.link.try_with_value(Clone::clone).flatten()?;
+        if !link.is_source_of(event) {
+            return None;
+        }
+        let origin = event.origin();
+        let outcome = self.session.try_update_value(|s| {
+            s.as_mut().map(|s| {
+                s.receive(&origin, true, || read_data(&event.data()))
+                    .map(|calls| (calls, s.state.clone()))
+            })
+        });
+        let (calls, state) = match outcome.flatten()? {
+            Ok(accepted) => accepted,
+            Err(rejection) => {
+                crate::debug_log!("rejected: {rejection}");
+                return None;
+            }
+        };
+        inquiry.handle.state.try_set(state.clone());
+        if state.phase == InquiryPhase::Loaded {
+            self.clear_watchdog();
+            // A freshly loaded flow document learns that the modal is open now; an
+            // `open` posted before `load` would have reached the blank initial page.
+            if inquiry.modal && inquiry.handle.open.get_untracked() {
+                link.post(WidgetAction::Open);
+            }
+        }
+        for call in calls {
+            inquiry.dispatch(call);
+        }
+        Some(state)
+    }
+
+    /// A fresh session for the current settings, with its watchdog armed.
+    fn restart(self, inquiry: Inquiry) {
+        self.clear_watchdog();
+        let fresh = inquiry.with_settings_untracked(|s| {
+            (
+                InquirySession::new(s.gate.clone(), s.allowlist.clone()),
+                s.load_timeout.millis(),
+            )
+        });
+        let Some((session, wait)) = fresh else {
+            self.session.set_value(None);
+            return;
+        };
+        self.session.set_value(Some(session));
+        inquiry.handle.state.set(InquiryState::default());
+        let Some(wait) = wait else { return };
+        let fire = move || {
+            let timed_out = self
+                .session
+                .try_update_value(|s| {
+                    s.as_mut()
+                        .and_then(|s| s.state.load_timed_out(wait).map(|c| (c, s.state.clone())))
+                })
+                .flatten();
+            if let Some((call, state)) = timed_out {
+                inquiry.handle.state.try_set(state);
+                inquiry.dispatch(call);
+            }
+        };
+        let timer = set_timeout_with_handle(fire, Duration::from_millis(u64::from(wait)));
+        self.watchdog.set_value(timer.ok());
+    }
+}
+
+/// Runs the flow session of `inquiry`; `on_accepted` sees every accepted state.
+pub(crate) fn run_flow_session(
+    inquiry: Inquiry,
+    on_accepted: impl Fn(&InquiryState) + 'static,
+) -> FlowSession {
+    let flow = FlowSession {
+        session: StoredValue::new(None),
+        watchdog: StoredValue::new_local(None),
+    };
+    let handle = inquiry.handle;
+    // A new iframe document (new URL, restart, resume) is a new session; a
+    // change that keeps the URL (title, sizes) keeps it. Destroying ends it.
+    Effect::new(move |_| {
+        let _ = inquiry.src.get();
+        handle.generation.track();
+        if handle.destroyed.get() {
+            flow.clear_watchdog();
+            flow.session.set_value(None);
+            return;
+        }
+        flow.restart(inquiry);
+    });
+    // The gate and the allowlist follow the options without a restart
+    // (`trusted_origins`, `events_allowlist`).
+    Effect::new(move |_| {
+        let Some((gate, allowlist)) = inquiry.with_settings(|s| (s.gate.clone(), s.allowlist.clone()))
+        else {
+            return;
+        };
+        flow.session.update_value(|s| {
+            if let Some(s) = s {
+                s.gate = gate;
+                s.allowlist = allowlist;
+            }
+        });
+    });
+    let on_message = move |event: &MessageEvent| {
+        if let Some(state) = flow.receive(inquiry, event) {
+            on_accepted(&state);
+        }
+    };
+    let on_message = std::rc::Rc::new(on_message);
+    // Each iframe element is linked as it mounts; messages the flow posted
+    // before this app hydrated (kept by `<PersonaMessageQueue/>`) are taken then.
+    let drain = on_message.clone();
+    Effect::new(move |linked: Option<Option<web_sys::HtmlIFrameElement>>| {
+        let iframe = inquiry.iframe.get();
+        if linked.flatten() == iframe {
+            return iframe;
+        }
+        let target = inquiry.with_settings_untracked(|s| s.frame.target_origin.clone());
+        let link = iframe.clone().zip(target).map(|(iframe, target_origin)| FrameLink {
+            iframe,
+            target_origin,
+        });
+        let is_linked = link.is_some();
+        handle.link.set_value(link);
+        if is_linked {
+            for event in crate::message_queue::drain() {
+                drain(&event);
+            }
+        }
+        iframe
+    });
+    let listener = window_event_listener(ev::message, move |event| on_message(&event));
+    on_cleanup(move || {
+        listener.remove();
+        flow.clear_watchdog();
+        handle.post(WidgetAction::Destroy);
+        handle.link.try_set_value(None);
+    });
+    flow
+}

@@ -1,0 +1,232 @@
+//! The view: the wrapper, the flow's iframe (its attributes from
+//! [`WidgetFrame`](leptos_persona_core::WidgetFrame) only), the loading and
+//! error states, and the dialog for a modal.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_persona_core::{modal_frame_size, InquiryPhase, WidgetFrame};
+
+use crate::flow_session::Inquiry;
+use crate::inline_height::InlineHeight;
+use crate::modal::{self, Modal};
+use crate::OptionProp;
+
+/// The component's own words for end users; translate them with your page.
+///
+/// ```
+/// use leptos_persona::Labels;
+///
+/// let labels = Labels {
+///     loading: "Chargement de la vérification d'identité".into(),
+///     ..Labels::default()
+/// };
+/// assert!(labels.error.starts_with("Identity verification"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Labels {
+    /// The spinner's accessible label while the flow loads.
+    pub loading: String,
+    /// What end users read when the options cannot become a flow. The
+    /// developer's explanation goes to the console and to
+    /// [`InquiryHandle::config_error`](crate::InquiryHandle::config_error).
+    pub error: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Self {
+            loading: "Loading identity verification".into(),
+            error: "Identity verification is not available right now. Please try again later."
+                .into(),
+        }
+    }
+}
+
+/// The props that shape the view.
+pub(crate) struct ViewParts {
+    pub(crate) class: OptionProp<String>,
+    pub(crate) loading: Option<ViewFn>,
+    pub(crate) error: Option<ViewFn>,
+    pub(crate) labels: Labels,
+    pub(crate) children: Option<Children>,
+}
+
+/// The spinner's rotation, so that it turns without the optional stylesheet.
+const SPIN_KEYFRAMES: &str = "@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}";
+
+/// `value` CSS pixels, written as JavaScript writes numbers.
+fn px(value: f64) -> String {
+    let mut css = crate::browser_builtins::builtins().number_to_string(value);
+    css.push_str("px");
+    css
+}
+
+fn push_declaration(style: &mut String, property: &str, value: Option<String>) {
+    if let Some(value) = value {
+        style.push_str(property);
+        style.push(':');
+        style.push_str(&value);
+        style.push(';');
+    }
+}
+
+/// The iframe's critical layout (cosmetics are in the stylesheet).
+fn frame_style(inquiry: Inquiry, height: InlineHeight, modal: Option<Modal>) -> String {
+    let (max_h, max_w) = inquiry
+        .with_settings(|s| (s.frame.max_height.clone(), s.frame.max_width.clone()))
+        .unwrap_or_default();
+    let mut style = String::from("display:block;width:100%;");
+    match modal {
+        Some(modal) => {
+            let size = inquiry.handle.state.with(|s| {
+                modal_frame_size(
+                    modal.desktop.get(),
+                    s.preferred_dimensions.as_ref(),
+                    s.styles.as_ref(),
+                )
+            });
+            style.push_str(
+                "position:absolute;left:50%;top:50%;transform:translate(-50%,-50%);height:100%;",
+            );
+            push_declaration(&mut style, "min-width", size.min_width);
+            push_declaration(&mut style, "max-width", max_w.or(size.max_width));
+            push_declaration(&mut style, "min-height", size.min_height);
+            push_declaration(&mut style, "max-height", max_h.or(size.max_height));
+            push_declaration(&mut style, "border-radius", size.border_radius);
+        }
+        None => {
+            push_declaration(&mut style, "height", Some(px(height.px(inquiry))));
+            push_declaration(&mut style, "max-height", max_h);
+            push_declaration(&mut style, "max-width", max_w);
+        }
+    }
+    style
+}
+
+/// One iframe element for one flow URL: a new URL (or a restart) is a new
+/// element, so no document of a previous flow can talk to the new session.
+fn flow_iframe(
+    inquiry: Inquiry,
+    frame: WidgetFrame,
+    style: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let title = move || inquiry.with_settings(|s| s.frame.title.clone());
+    html::iframe()
+        .node_ref(inquiry.iframe)
+        .src(frame.src)
+        .title(title)
+        .attr("sandbox", frame.sandbox)
+        .attr("allow", frame.allow)
+        .class(frame.class)
+        .attr("data-testid", frame.data_testid)
+        .attr("frameborder", frame.frameborder)
+        .attr("role", frame.role)
+        .attr("aria-modal", frame.aria_modal)
+        .attr("tabindex", "0")
+        .style(style)
+}
+
+/// The wrapper with everything in it.
+pub(crate) fn inquiry_view(
+    inquiry: Inquiry,
+    container_id: String,
+    height: InlineHeight,
+    modal: Option<Modal>,
+    parts: ViewParts,
+) -> impl IntoView {
+    let handle = inquiry.handle;
+    let ViewParts {
+        class,
+        loading,
+        error,
+        labels,
+        children,
+    } = parts;
+    let variant = if modal.is_some() {
+        "persona-inquiry persona-inquiry--modal"
+    } else {
+        "persona-inquiry persona-inquiry--inline"
+    };
+    let wrapper_class = move || match class.read() {
+        Some(Ok(extra)) => format!("{variant} {extra}"),
+        _ => variant.to_owned(),
+    };
+    let broken = move || {
+        inquiry
+            .settings
+            .with(|s| s.as_ref().is_some_and(|s| s.is_err()))
+    };
+    let error_text = labels.error;
+    let error_view = move || {
+        broken().then(|| match &error {
+            Some(error) => error.run(),
+            None => view! { <div class="persona-inquiry__config-error" role="alert">{error_text.clone()}</div> }
+                .into_any(),
+        })
+    };
+    let live = move || !handle.destroyed.get();
+    let is_loading = move || live() && handle.state.with(|s| s.phase == InquiryPhase::Loading);
+    let loading_label = labels.loading;
+    let show_spinner = modal.is_some();
+    let loading_view = move || {
+        is_loading().then(|| match &loading {
+            Some(loading) => loading.run(),
+            None if show_spinner => spinner(loading_label.clone()).into_any(),
+            None => ().into_any(),
+        })
+    };
+    let style = move || frame_style(inquiry, height, modal);
+    let frame = move || {
+        // A new URL or a new generation (restart, resume) is a new element.
+        inquiry.src.track();
+        handle.generation.track();
+        if !live() {
+            return None;
+        }
+        let frame = inquiry.with_settings_untracked(|s| s.frame.clone())?;
+        Some(flow_iframe(inquiry, frame, style))
+    };
+    let body = view! { {loading_view} {frame} {children.map(|c| c())} };
+    let phase = move || handle.state.with(|s| s.phase.as_str());
+    let content = match modal {
+        Some(modal) => {
+            let title = move || inquiry.with_settings(|s| s.frame.title.clone());
+            view! {
+                <dialog
+                    node_ref=modal.dialog
+                    class="persona-inquiry__dialog"
+                    aria-label=title
+                    style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"
+                    on:cancel=move |event| modal::on_cancel(inquiry, event)
+                    on:close=move |_| modal::on_close(inquiry)
+                >
+                    {body}
+                </dialog>
+            }
+            .into_any()
+        }
+        None => body.into_any(),
+    };
+    view! {
+        <div class=wrapper_class style="position:relative;" data-phase=phase data-container-id=container_id>
+            {error_view}
+            {content}
+        </div>
+    }
+}
+
+/// The built-in spinner: turns with or without the optional stylesheet.
+fn spinner(label: String) -> impl IntoView {
+    let nonce = use_nonce();
+    view! {
+        <div
+            class="persona-inquiry__spinner"
+            role="status"
+            aria-label=label
+            style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%;border:4px solid var(--persona-spinner-track, rgba(255,255,255,.3));border-top-color:var(--persona-spinner, #fff);animation:persona-inquiry-spin 1s linear infinite;"
+        >
+            <style nonce=nonce>{SPIN_KEYFRAMES}</style>
+        </div>
+    }
+}

@@ -1,0 +1,166 @@
+//! Options from props: every option prop, overlaid on `options`, validated and
+//! built into what one flow needs ([`Settings`]).
+
+use leptos_persona_core::{
+    ConfigError, CssSize, Environment, EventsAllowlist, FieldMapping, FlowType, Host,
+    InquiryOptions, LoadTimeout, MessageGate, Padding, ServerOutageMode, WidgetFrame,
+};
+use serde_json::{Map, Value};
+
+use crate::inquiry_handle::Resume;
+use crate::OptionProp;
+
+/// The inline iframe's default minimum height (CSS px).
+pub const DEFAULT_MIN_HEIGHT: f64 = 400.0;
+
+/// Every option prop of one `<PersonaInquiry>`.
+#[derive(Default)]
+pub(crate) struct OptionProps {
+    pub(crate) options: OptionProp<InquiryOptions>,
+    pub(crate) template_id: OptionProp<String>,
+    pub(crate) template_version_id: OptionProp<String>,
+    pub(crate) environment_id: OptionProp<String>,
+    pub(crate) environment: OptionProp<Environment>,
+    pub(crate) reference_id: OptionProp<String>,
+    pub(crate) account_id: OptionProp<String>,
+    pub(crate) account_type_id: OptionProp<String>,
+    pub(crate) language: OptionProp<String>,
+    pub(crate) fields: OptionProp<Map<String, Value>>,
+    pub(crate) theme_set_id: OptionProp<String>,
+    pub(crate) style_variant: OptionProp<String>,
+    pub(crate) inquiry_id: OptionProp<String>,
+    pub(crate) session_token: OptionProp<String>,
+    pub(crate) share_token: OptionProp<String>,
+    pub(crate) field_mappings: OptionProp<Vec<FieldMapping>>,
+    pub(crate) frame_ancestors: OptionProp<Vec<String>>,
+    pub(crate) message_target_origin: OptionProp<String>,
+    pub(crate) frame_height: OptionProp<CssSize>,
+    pub(crate) frame_width: OptionProp<CssSize>,
+    pub(crate) routing_country: OptionProp<String>,
+    pub(crate) iframe_title: OptionProp<String>,
+    pub(crate) widget_padding: OptionProp<Padding>,
+    pub(crate) navigation_padding: OptionProp<Padding>,
+    pub(crate) host: OptionProp<Host>,
+    pub(crate) custom_host: OptionProp<Host>,
+    pub(crate) events_allowlist: OptionProp<EventsAllowlist>,
+    pub(crate) server_outage_mode: OptionProp<ServerOutageMode>,
+    pub(crate) trusted_origins: OptionProp<Vec<String>>,
+    pub(crate) min_height: OptionProp<f64>,
+    pub(crate) max_height: OptionProp<f64>,
+    pub(crate) load_timeout: OptionProp<LoadTimeout>,
+}
+
+/// What one flow needs, all derived from the props.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Settings {
+    pub(crate) frame: WidgetFrame,
+    pub(crate) gate: MessageGate,
+    pub(crate) allowlist: EventsAllowlist,
+    pub(crate) load_timeout: LoadTimeout,
+    pub(crate) min_height: f64,
+    pub(crate) max_height: Option<f64>,
+}
+
+/// Where one instance sits: fixed at mount.
+pub(crate) struct Mount {
+    pub(crate) container_id: String,
+    pub(crate) flow_type: FlowType,
+    /// `sandbox_attributes` as read at mount (the sandbox of a live iframe cannot change).
+    pub(crate) sandbox: Option<Result<Vec<String>, ConfigError>>,
+}
+
+/// Replaces `slot` with the prop's value when the prop has one.
+fn overlay<T>(slot: &mut Option<T>, prop: &OptionProp<T>) -> Result<(), ConfigError> {
+    if let Some(value) = prop.read() {
+        *slot = Some(value?);
+    }
+    Ok(())
+}
+
+/// A size in CSS px that must be finite and non-negative.
+fn pixels(prop: &OptionProp<f64>, option: &'static str) -> Result<Option<f64>, ConfigError> {
+    match prop.read().transpose()? {
+        Some(px) if !(px.is_finite() && px >= 0.0) => Err(ConfigError::InvalidOption {
+            option,
+            value: "a negative or non-finite number".into(),
+            expected: "a non-negative number of CSS pixels",
+        }),
+        px => Ok(px),
+    }
+}
+
+impl OptionProps {
+    /// The options: `options`, then each prop that is set (a prop wins), then a resume.
+    fn options(&self, mount: &Mount, resume: Option<Resume>) -> Result<InquiryOptions, ConfigError> {
+        let mut o = self.options.read().transpose()?.unwrap_or_default();
+        overlay(&mut o.template_id, &self.template_id)?;
+        overlay(&mut o.template_version_id, &self.template_version_id)?;
+        overlay(&mut o.environment_id, &self.environment_id)?;
+        overlay(&mut o.environment, &self.environment)?;
+        overlay(&mut o.reference_id, &self.reference_id)?;
+        overlay(&mut o.account_id, &self.account_id)?;
+        overlay(&mut o.account_type_id, &self.account_type_id)?;
+        overlay(&mut o.language, &self.language)?;
+        overlay(&mut o.fields, &self.fields)?;
+        overlay(&mut o.theme_set_id, &self.theme_set_id)?;
+        overlay(&mut o.style_variant, &self.style_variant)?;
+        overlay(&mut o.inquiry_id, &self.inquiry_id)?;
+        overlay(&mut o.session_token, &self.session_token)?;
+        overlay(&mut o.share_token, &self.share_token)?;
+        overlay(&mut o.field_mappings, &self.field_mappings)?;
+        overlay(&mut o.frame_ancestors, &self.frame_ancestors)?;
+        overlay(&mut o.message_target_origin, &self.message_target_origin)?;
+        overlay(&mut o.frame_height, &self.frame_height)?;
+        overlay(&mut o.frame_width, &self.frame_width)?;
+        overlay(&mut o.routing_country, &self.routing_country)?;
+        overlay(&mut o.iframe_title, &self.iframe_title)?;
+        overlay(&mut o.widget_padding, &self.widget_padding)?;
+        overlay(&mut o.navigation_padding, &self.navigation_padding)?;
+        overlay(&mut o.host, &self.host)?;
+        overlay(&mut o.custom_host, &self.custom_host)?;
+        overlay(&mut o.server_outage_mode, &self.server_outage_mode)?;
+        if let Some(sandbox) = &mount.sandbox {
+            o.sandbox_attributes = Some(sandbox.clone()?);
+        }
+        if let Some(allowlist) = self.events_allowlist.read() {
+            o.events_allowlist = allowlist?;
+        }
+        if let Some(resume) = resume {
+            // Resuming an inquiry replaces whatever flow the options start.
+            o.template_id = None;
+            o.template_version_id = None;
+            o.inquiry_id = Some(resume.inquiry_id);
+            o.session_token = resume.session_token;
+        }
+        Ok(o)
+    }
+
+    /// Validates everything and builds the flow for a page at `page_origin`.
+    pub(crate) fn settings(
+        &self,
+        mount: &Mount,
+        resume: Option<Resume>,
+        page_origin: &str,
+    ) -> Result<Settings, ConfigError> {
+        let options = self.options(mount, resume)?;
+        let frame = WidgetFrame::build_with(
+            crate::browser_builtins::builtins(),
+            &options,
+            &mount.container_id,
+            mount.flow_type,
+            page_origin,
+        )?;
+        let mut gate = MessageGate::for_frame(&frame, &mount.container_id, &options);
+        for origin in self.trusted_origins.read().transpose()?.unwrap_or_default() {
+            gate = gate.trust_origin(&origin)?;
+        }
+        Ok(Settings {
+            frame,
+            gate,
+            allowlist: options.events_allowlist,
+            load_timeout: self.load_timeout.read().transpose()?.unwrap_or_default(),
+            min_height: pixels(&self.min_height, "min_height")?.unwrap_or(DEFAULT_MIN_HEIGHT),
+            max_height: pixels(&self.max_height, "max_height")?,
+        })
+    }
+}

@@ -1,0 +1,34 @@
+//! The page's origin, which the flow's URL carries as `iframe-origin`.
+
+use leptos::prelude::*;
+
+use crate::OptionProp;
+
+/// The page's origin: the `page_origin` prop when given, else
+/// `window.location.origin`. While hydrating it starts from what the server
+/// rendered (no origin unless given) and reads the window once mounted, so the
+/// first client render matches the server's markup; on the server there is no
+/// window and it stays `None` unless given.
+pub(crate) fn page_origin(given: OptionProp<String>) -> Memo<Option<String>> {
+    let hydrating =
+        Owner::current_shared_context().is_some_and(|context| context.during_hydration());
+    let window_origin = RwSignal::new(if hydrating { None } else { browser_origin() });
+    if hydrating {
+        Effect::new(move |_| window_origin.set(browser_origin()));
+    }
+    Memo::new(move |_| match given.read() {
+        Some(Ok(origin)) => Some(origin),
+        _ => window_origin.get(),
+    })
+}
+
+/// `window.location.origin`, in a browser; `None` on the server.
+fn browser_origin() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if !cfg!(feature = "ssr") {
+            return web_sys::window()?.location().origin().ok();
+        }
+    }
+    None
+}
