@@ -9,8 +9,9 @@
 //!   against the flow simulator.
 //! - `cargo xtask size`: wasm sizes of the demo and of the component in a minimal app.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
-//! - `cargo xtask package`: that test step alone.
+//! - `cargo xtask package`, `cargo xtask msrv`: those two test steps alone.
 
+mod msrv;
 mod package;
 mod static_server;
 mod tools;
@@ -28,9 +29,10 @@ fn main() -> ExitCode {
         Some("ssr") => ssr(),
         Some("size") => size(),
         Some("package") => package::package(),
+        Some("msrv") => msrv::msrv(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | demo | ssr | size | package | fuzz [--inputs N] [--seed S]>"
+                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S]>"
             );
             return ExitCode::from(2);
         }
@@ -160,6 +162,7 @@ fn test() -> Result<(), String> {
         cargo().args(["test", "--features", "ssr", "--test", "ssr_render"]),
     )?;
     package::package()?;
+    msrv::msrv()?;
     browser_tests()?;
     println!(
         "xtask test: all checks passed in {:.1} s; the test runs' summaries:",
