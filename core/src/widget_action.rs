@@ -30,6 +30,15 @@ pub enum WidgetAction {
 }
 
 impl WidgetAction {
+    /// The wire name: `open`, `exit` or `destroy`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Exit { .. } => "exit",
+            Self::Destroy => "destroy",
+        }
+    }
+
     /// The message in the official SDK's shape: `{action, metadata}`.
     pub fn to_json(self) -> Value {
         match self {
