@@ -4,11 +4,12 @@
 //! the core's `.crate` into a temporary local registry under `target/package/` and
 //! builds the shell's `.crate` against it, so both packages are checked to hold
 //! everything they need (and nothing of tests/, fixtures or examples) before either
-//! is on crates.io.
+//! is on crates.io. The build is for wasm32 with `csr`, the crate's main use, where
+//! wasm-bindgen also reads the JavaScript snippets under src/.
 
 use std::process::Command;
 
-use crate::{cargo, run};
+use crate::{cargo, run, tools};
 
 /// The published crates, dependencies first.
 pub const CRATES: [&str; 2] = ["leptos-persona-core", "leptos-persona"];
@@ -19,8 +20,14 @@ fn package_command(offline: bool) -> Command {
     for name in CRATES {
         command.args(["-p", name]);
     }
-    // The check is about what the packages hold, not whether the tree is committed.
-    command.arg("--allow-dirty");
+    command.args([
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        "leptos-persona/csr",
+        // The check is about what the packages hold, not whether the tree is committed.
+        "--allow-dirty",
+    ]);
     if offline {
         command.arg("--offline");
     }
@@ -33,7 +40,8 @@ fn package_command(offline: bool) -> Command {
 /// crates.io index; without network the run is repeated with `--offline`, against
 /// the local registry cache.
 pub fn package() -> Result<(), String> {
-    let step = "cargo package (leptos-persona-core, leptos-persona; builds the .crate files)";
+    tools::ensure_wasm_target()?;
+    let step = "cargo package (leptos-persona-core, leptos-persona; builds the .crate files for wasm32, csr)";
     let Err(online) = run(step, &mut package_command(false)) else {
         return Ok(());
     };

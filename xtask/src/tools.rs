@@ -46,7 +46,7 @@ pub fn locked_version(name: &str) -> Result<String, String> {
     Err(format!("{name} is not in Cargo.lock"))
 }
 
-fn ensure_wasm_target() -> Result<(), String> {
+pub fn ensure_wasm_target() -> Result<(), String> {
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed
