@@ -33,10 +33,11 @@ pub enum Scenario {
     NeverLoads,
     Prefill,
     Hostile,
+    Flood,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 13] = [
+    pub const ALL: [Scenario; 14] = [
         Scenario::Happy,
         Scenario::Fail,
         Scenario::CancelBeforeInquiry,
@@ -50,6 +51,7 @@ impl Scenario {
         Scenario::NeverLoads,
         Scenario::Prefill,
         Scenario::Hostile,
+        Scenario::Flood,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +69,7 @@ impl Scenario {
             Scenario::NeverLoads => "never_loads",
             Scenario::Prefill => "prefill",
             Scenario::Hostile => "hostile",
+            Scenario::Flood => "flood",
         }
     }
 
@@ -90,6 +93,7 @@ impl Scenario {
             Scenario::NeverLoads => "the page renders but never posts anything",
             Scenario::Prefill => "like happy; page 1 and the review page show the prefilled fields",
             Scenario::Hostile => "like happy, plus forged messages at load and every page change (wrong containerId, wrong templateId, complete from a second window)",
+            Scenario::Flood => "load, ready, page 1; then, on the parent's sim-flood action, a burst of count page-change messages, the last one named flood-end",
         }
     }
 
