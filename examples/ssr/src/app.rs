@@ -49,7 +49,7 @@ impl FlowConfig {
 
 /// The page's origin for `iframe-origin`: from the request on the server (or
 /// `PERSONA_PAGE_ORIGIN` behind a proxy), from `window.location` in the browser.
-fn page_origin() -> Option<String> {
+pub(crate) fn page_origin() -> Option<String> {
     #[cfg(feature = "ssr")]
     {
         if let Ok(origin) = std::env::var("PERSONA_PAGE_ORIGIN") {
@@ -65,7 +65,7 @@ fn page_origin() -> Option<String> {
     }
 }
 
-fn flow_config() -> FlowConfig {
+pub(crate) fn flow_config() -> FlowConfig {
     #[cfg(feature = "ssr")]
     {
         use_context::<FlowConfig>().unwrap_or_else(FlowConfig::from_env)
@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| "Not found">
                 <Route path=path!("/") view=InlinePage />
                 <Route path=path!("/modal") view=ModalPage />
+                <Route path=path!("/bench") view=crate::bench::BenchPage />
             </Routes>
         </Router>
     }

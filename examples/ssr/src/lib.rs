@@ -6,6 +6,7 @@
 //! Build and run it with `cargo xtask ssr` (see the README).
 
 pub mod app;
+pub mod bench;
 
 /// The client entry point: hydrates the server-rendered body.
 #[cfg(feature = "hydrate")]
