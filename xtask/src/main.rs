@@ -10,7 +10,10 @@
 //! - `cargo xtask size`: wasm sizes of the demo and of the component in a minimal app.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
 //! - `cargo xtask package`, `cargo xtask msrv`: those two test steps alone.
+//! - `cargo xtask bench [--loads N]`: leptos-persona against the official SDK, side
+//!   by side in headless Chromium (see [`bench`]).
 
+mod bench;
 mod msrv;
 mod package;
 mod static_server;
@@ -30,9 +33,10 @@ fn main() -> ExitCode {
         Some("size") => size(),
         Some("package") => package::package(),
         Some("msrv") => msrv::msrv(),
+        Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S]>"
+                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
             );
             return ExitCode::from(2);
         }
@@ -164,6 +168,7 @@ fn test() -> Result<(), String> {
     package::package()?;
     msrv::msrv()?;
     browser_tests()?;
+    bench::smoke()?;
     println!(
         "xtask test: all checks passed in {:.1} s; the test runs' summaries:",
         started.elapsed().as_secs_f64()
