@@ -23,7 +23,6 @@ use crate::OptionProp;
 /// assert!(labels.error.starts_with("Identity verification"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Labels {
     /// The spinner's accessible label while the flow loads.
     pub loading: String,

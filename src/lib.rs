@@ -1,22 +1,34 @@
 //! # leptos-persona
 //!
 //! Embed [Persona](https://withpersona.com)'s identity-verification flow in a
-//! [Leptos](https://leptos.dev) app.
-//!
-//! The crate is a pure core plus a thin Leptos shell. The core, usable and
-//! tested without a browser, turns [`InquiryOptions`] into the flow's iframe
-//! ([`widget_url`], [`WidgetFrame`]) byte for byte as the official JavaScript
-//! SDK does, decides which `message` events belong to an inquiry
-//! ([`MessageGate`]), parses them into typed [`FlowEvent`]s and folds them into
-//! an [`InquiryState`].
+//! [Leptos](https://leptos.dev) 0.8 app with one component,
+//! [`PersonaInquiry`]: inline, or in a modal dialog opened through an
+//! [`InquiryHandle`].
 //!
 //! ```
-//! use leptos_persona::{widget_url, FlowType, InquiryOptions};
+//! use leptos::prelude::*;
+//! use leptos_persona::{serde_json::json, use_persona_inquiry, CompletePayload, PersonaInquiry};
 //!
-//! let options = InquiryOptions::template("itmpl_ABC123");
-//! let url = widget_url(&options, "persona-inquiry-1", FlowType::Inline, "https://shop.example.com").unwrap();
-//! assert!(url.starts_with("https://inquiry.withpersona.com/widget?"));
+//! #[component]
+//! fn Verify() -> impl IntoView {
+//!     let inquiry = use_persona_inquiry();
+//!     view! {
+//!         <button on:click=move |_| inquiry.open()>"Verify my identity"</button>
+//!         <PersonaInquiry
+//!             template_id="itmpl_ABC123"
+//!             host="staging"
+//!             fields=json!({ "nameFirst": "Jane" })
+//!             modal=true
+//!             handle=inquiry
+//!             on_complete=move |done: CompletePayload| leptos::logging::log!("{:?}", done.inquiry_id)
+//!         />
+//!     }
+//! }
 //! ```
+//!
+//! The protocol underneath (options to the widget URL, the message gate,
+//! typed events, the inquiry state machine) is the browser-free crate
+//! `leptos-persona-core`, re-exported as [`protocol`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -7,15 +7,14 @@
 //!   and serves the demo site.
 //! - `cargo xtask ssr`: builds the server-rendered example offline and runs it
 //!   against the flow simulator.
-//! - `cargo xtask size`: wasm sizes of the demo and of the component in a minimal app.
+//! - `cargo xtask size [--check]`: what the component adds to an app (inline and
+//!   modal), per crate, against `xtask/size-budget.txt`; and the demo's size.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
 //! - `cargo xtask package`, `cargo xtask msrv`: those two test steps alone.
-//! - `cargo xtask bench [--loads N]`: leptos-persona against the official SDK, side
-//!   by side in headless Chromium (see [`bench`]).
 
-mod bench;
 mod msrv;
 mod package;
+mod size;
 mod static_server;
 mod tools;
 
@@ -30,13 +29,12 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz(&args[1..]),
         Some("demo") => demo(),
         Some("ssr") => ssr(),
-        Some("size") => size(),
+        Some("size") => size::size(args.iter().any(|a| a == "--check"), true),
         Some("package") => package::package(),
         Some("msrv") => msrv::msrv(),
-        Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
+                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S]>"
             );
             return ExitCode::from(2);
         }
@@ -168,7 +166,7 @@ fn test() -> Result<(), String> {
     package::package()?;
     msrv::msrv()?;
     browser_tests()?;
-    bench::smoke()?;
+    size::size(true, false)?;
     println!(
         "xtask test: all checks passed in {:.1} s; the test runs' summaries:",
         started.elapsed().as_secs_f64()
@@ -332,91 +330,4 @@ fn ssr() -> Result<(), String> {
     loop {
         std::thread::sleep(std::time::Duration::from_secs(3600));
     }
-}
-
-/// Raw and gzip sizes of a file, in bytes.
-fn sizes(path: &Path) -> Result<(u64, u64), String> {
-    let raw = std::fs::metadata(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .len();
-    let gzip = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(path)
-        .output()
-        .map_err(|e| format!("gzip: {e}"))?
-        .stdout
-        .len() as u64;
-    Ok((raw, gzip))
-}
-
-/// Prints the demo's wasm size and what `<PersonaInquiry>` adds to a minimal app
-/// (release profile, wasm-bindgen, `wasm-opt -Oz`).
-fn size() -> Result<(), String> {
-    let bindgen = tools::ensure_wasm_toolchain()?.with_file_name("wasm-bindgen");
-    let wasm_opt = tools::ensure_wasm_opt()?.join("wasm-opt");
-    let out = tools::target_dir().join("size-probe");
-    let mut figures = Vec::new();
-    for (label, features) in [
-        ("minimal Leptos app", None),
-        ("with <PersonaInquiry>", Some("persona")),
-    ] {
-        let mut build = cargo();
-        build.args([
-            "build",
-            "--quiet",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "persona-size-probe",
-        ]);
-        if let Some(features) = features {
-            build.args(["--features", features]);
-        }
-        run(&format!("build the size probe ({label})"), &mut build)?;
-        let dir = out.join(features.unwrap_or("base"));
-        run(
-            "wasm-bindgen",
-            Command::new(&bindgen)
-                .args(["--target", "web", "--out-dir"])
-                .arg(&dir)
-                .arg(
-                    tools::target_dir()
-                        .join("wasm32-unknown-unknown/release/persona-size-probe.wasm"),
-                ),
-        )?;
-        let wasm = dir.join("persona-size-probe_bg.wasm");
-        let optimized = dir.join("optimized.wasm");
-        run(
-            "wasm-opt -Oz",
-            Command::new(&wasm_opt)
-                .arg("-Oz")
-                .arg(&wasm)
-                .arg("-o")
-                .arg(&optimized),
-        )?;
-        figures.push((label, sizes(&optimized)?));
-    }
-    for (label, (raw, gzip)) in &figures {
-        println!("size: {label}: {raw} bytes raw, {gzip} bytes gzip");
-    }
-    let (base, with) = (figures[0].1, figures[1].1);
-    println!(
-        "size: <PersonaInquiry> adds {} bytes raw ({:.2}x), {} bytes gzip ({:.2}x)",
-        with.0.saturating_sub(base.0),
-        with.0 as f64 / base.0.max(1) as f64,
-        with.1.saturating_sub(base.1),
-        with.1 as f64 / base.1.max(1) as f64
-    );
-    let demo = std::fs::read_dir(root().join("target/demo-dist"))
-        .map_err(|_| "build the demo first (cargo xtask test or trunk build --release)".to_owned())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|e| e == "wasm"));
-    if let Some(demo) = demo {
-        let (raw, gzip) = sizes(&demo)?;
-        println!(
-            "size: the demo (trunk --release, wasm-opt z): {raw} bytes raw, {gzip} bytes gzip"
-        );
-    }
-    Ok(())
 }
