@@ -11,12 +11,16 @@
 //!   modal), per crate, against `xtask/size-budget.txt`; and the demo's size.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
 //! - `cargo xtask package`, `cargo xtask msrv`: those two test steps alone.
+//! - `cargo xtask bench [--loads N]`: leptos-persona against the official SDK, side
+//!   by side in headless Chromium (see [`bench`]).
 
+mod bench;
 mod msrv;
 mod package;
 mod size;
 mod static_server;
 mod tools;
+
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -32,9 +36,10 @@ fn main() -> ExitCode {
         Some("size") => size::size(args.iter().any(|a| a == "--check"), true),
         Some("package") => package::package(),
         Some("msrv") => msrv::msrv(),
+        Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S]>"
+                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
             );
             return ExitCode::from(2);
         }
@@ -167,6 +172,7 @@ fn test() -> Result<(), String> {
     msrv::msrv()?;
     browser_tests()?;
     size::size(true, false)?;
+    bench::smoke()?;
     println!(
         "xtask test: all checks passed in {:.1} s; the test runs' summaries:",
         started.elapsed().as_secs_f64()
