@@ -12,6 +12,7 @@ use leptos_persona_core::{
 };
 use web_sys::MessageEvent;
 
+use crate::browser_listener::WindowListener;
 use crate::frame_link::{read_data, FrameLink};
 use crate::options_from_props::Settings;
 use crate::{FlowCallback, InquiryHandle};
@@ -29,7 +30,6 @@ pub(crate) struct Callbacks {
     pub(crate) on_error: Option<FlowCallback<InquiryError>>,
     pub(crate) on_event: Option<FlowCallback<FlowMessage>>,
 }
-
 
 /// What the pieces of one `<PersonaInquiry>` share.
 #[derive(Clone, Copy)]
@@ -198,7 +198,8 @@ pub(crate) fn run_flow_session(
     // The gate and the allowlist follow the options without a restart
     // (`trusted_origins`, `events_allowlist`).
     Effect::new(move |_| {
-        let Some((gate, allowlist)) = inquiry.with_settings(|s| (s.gate.clone(), s.allowlist.clone()))
+        let Some((gate, allowlist)) =
+            inquiry.with_settings(|s| (s.gate.clone(), s.allowlist.clone()))
         else {
             return;
         };
@@ -224,10 +225,13 @@ pub(crate) fn run_flow_session(
             return iframe;
         }
         let target = inquiry.with_settings_untracked(|s| s.frame.target_origin.clone());
-        let link = iframe.clone().zip(target).map(|(iframe, target_origin)| FrameLink {
-            iframe,
-            target_origin,
-        });
+        let link = iframe
+            .clone()
+            .zip(target)
+            .map(|(iframe, target_origin)| FrameLink {
+                iframe,
+                target_origin,
+            });
         let is_linked = link.is_some();
         handle.link.set_value(link);
         if is_linked {
@@ -237,7 +241,7 @@ pub(crate) fn run_flow_session(
         }
         iframe
     });
-    let listener = window_event_listener(ev::message, move |event| on_message(&event));
+    let listener = WindowListener::new(ev::message, move |event| on_message(&event));
     on_cleanup(move || {
         listener.remove();
         flow.clear_watchdog();

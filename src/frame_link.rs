@@ -26,10 +26,7 @@ impl FrameLink {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"action".into(), &action.name().into());
         let _ = js_sys::Reflect::set(&message, &"metadata".into(), &metadata);
-        if window
-            .post_message(&message, &self.target_origin)
-            .is_err()
-        {
+        if window.post_message(&message, &self.target_origin).is_err() {
             crate::debug_log!("could not post {}", action.name());
         }
     }

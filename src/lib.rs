@@ -54,6 +54,7 @@ macro_rules! debug_log {
 pub(crate) use debug_log;
 
 mod browser_builtins;
+mod browser_listener;
 mod container_id;
 mod flow_callback;
 mod flow_session;

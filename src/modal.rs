@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_persona_core::{WidgetAction, DESKTOP_MEDIA_QUERY};
 use wasm_bindgen::JsCast;
 
+use crate::browser_listener::WindowListener;
 use crate::flow_session::{flow_not_loaded, Inquiry};
 use crate::scroll_lock;
 
@@ -42,7 +43,7 @@ impl Modal {
                 modal.hide();
             }
         });
-        let resize = window_event_listener(ev::resize, move |_| {
+        let resize = WindowListener::new(ev::resize, move |_| {
             modal.desktop.try_set(matches_desktop());
         });
         on_cleanup(move || {

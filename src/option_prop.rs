@@ -339,7 +339,8 @@ fn fields_from_json(value: Value) -> Result<Fields, ConfigError> {
         other => Err(ConfigError::InvalidOption {
             option: "fields",
             value: other.to_string(),
-            expected: "a JSON object of field names to values, such as json!({\"nameFirst\": \"Jane\"})",
+            expected:
+                "a JSON object of field names to values, such as json!({\"nameFirst\": \"Jane\"})",
         }),
     }
 }

@@ -91,7 +91,11 @@ fn pixels(prop: &OptionProp<f64>, option: &'static str) -> Result<Option<f64>, C
 
 impl OptionProps {
     /// The options: `options`, then each prop that is set (a prop wins), then a resume.
-    fn options(&self, mount: &Mount, resume: Option<Resume>) -> Result<InquiryOptions, ConfigError> {
+    fn options(
+        &self,
+        mount: &Mount,
+        resume: Option<Resume>,
+    ) -> Result<InquiryOptions, ConfigError> {
         let mut o = self.options.read().transpose()?.unwrap_or_default();
         overlay(&mut o.template_id, &self.template_id)?;
         overlay(&mut o.template_version_id, &self.template_version_id)?;

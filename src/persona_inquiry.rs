@@ -3,9 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{
-    CompletePayload, CssSize, Environment, EventsAllowlist, ExitPayload, FieldMapping,
-    FlowMessage, FlowType, Host, InquiryError, InquiryOptions, LoadTimeout, Padding,
-    ReadyPayload, ServerOutageMode,
+    CompletePayload, CssSize, Environment, EventsAllowlist, ExitPayload, FieldMapping, FlowMessage,
+    FlowType, Host, InquiryError, InquiryOptions, LoadTimeout, Padding, ReadyPayload,
+    ServerOutageMode,
 };
 use serde_json::{Map, Value};
 

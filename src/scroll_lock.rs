@@ -50,7 +50,12 @@ pub(crate) fn acquire() {
         .iter()
         .map(|p| style.get_property_value(p).unwrap_or_default())
         .collect();
-    SAVED.with(|s| *s.borrow_mut() = Some(Saved { properties, scroll_y }));
+    SAVED.with(|s| {
+        *s.borrow_mut() = Some(Saved {
+            properties,
+            scroll_y,
+        })
+    });
     let scrollbar = window
         .inner_width()
         .ok()

@@ -205,7 +205,7 @@ fn inline(scenario: &str, log: &Log) -> Mounted {
                 environment_id=AUTOPLAY
                 handle=handle
                 max_height=900.0
-                load_timeout_ms=5_000u32
+                load_timeout=5_000u32
                 events_allowlist=EventsAllowlist::All
                 on_load=r.load()
                 on_ready=r.ready()
@@ -401,7 +401,7 @@ async fn the_watchdog_fires_when_the_flow_never_loads_and_not_for_a_slow_one() {
     let never = mount(move |handle| {
         view! {
             <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" environment_id=AUTOPLAY
-                handle=handle load_timeout_ms=600u32 on_error=r.error() on_load=r.load() />
+                handle=handle load_timeout=600u32 on_error=r.error() on_load=r.load() />
         }
     });
     assert!(
@@ -418,7 +418,7 @@ async fn the_watchdog_fires_when_the_flow_never_loads_and_not_for_a_slow_one() {
     let slow = mount(move |handle| {
         view! {
             <PersonaInquiry host=simulator() template_id="itmpl_sim_slow_load" environment_id=AUTOPLAY
-                handle=handle load_timeout_ms=10_000u32 on_error=r.error() on_load=r.load() />
+                handle=handle load_timeout=10_000u32 on_error=r.error() on_load=r.load() />
         }
     });
     assert!(wait_until(10_000, || slow.phase() != InquiryPhase::Loading).await);
@@ -558,13 +558,24 @@ async fn three_instances_do_not_cross() {
     );
 }
 
-fn press_escape() {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("Escape");
-    init.set_bubbles(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+/// The modal's `<dialog>`.
+fn dialog(mounted: &Mounted) -> web_sys::HtmlDialogElement {
+    mounted
+        .root
+        .query_selector("dialog")
+        .unwrap()
+        .expect("a modal renders a dialog")
+        .dyn_into()
+        .unwrap()
+}
+
+/// What Escape does to the topmost modal dialog: a cancelable `cancel` event.
+/// (Real key presses are in the end-to-end keyboard test.)
+fn press_escape(mounted: &Mounted) {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("cancel", &init).unwrap();
+    dialog(mounted).dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -585,13 +596,8 @@ async fn modal_opens_focuses_locks_scroll_and_escape_cancels() {
                 handle=handle on_load=r.load() on_cancel=r.cancel() on_event=r.event() />
         }
     });
-    let overlay: web_sys::HtmlElement = mounted
-        .root
-        .first_element_child()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    assert_eq!(css(&overlay, "display"), "none");
+    let overlay = dialog(&mounted);
+    assert!(!overlay.open(), "closed until opened");
     assert_eq!(
         mounted.iframe().get_attribute("role").as_deref(),
         Some("dialog")
@@ -606,7 +612,11 @@ async fn modal_opens_focuses_locks_scroll_and_escape_cancels() {
 
     mounted.handle.open();
     sleep(30).await;
-    assert_eq!(css(&overlay, "display"), "block");
+    assert!(overlay.open(), "shown");
+    assert!(
+        overlay.matches(":modal").unwrap(),
+        "a modal dialog, in the top layer"
+    );
     let body_overflow = css(&document().body().unwrap(), "overflow");
     assert_eq!(body_overflow, "hidden");
     let active = document().active_element().unwrap();
@@ -621,7 +631,7 @@ async fn modal_opens_focuses_locks_scroll_and_escape_cancels() {
         log.entries()
     );
 
-    press_escape();
+    press_escape(&mounted);
     assert!(
         wait_until(10_000, || mounted.phase() == InquiryPhase::Cancelled).await,
         "{:?}",
@@ -636,7 +646,7 @@ async fn modal_opens_focuses_locks_scroll_and_escape_cancels() {
         log.entries()
     );
     sleep(30).await;
-    assert_eq!(css(&overlay, "display"), "none");
+    assert!(!overlay.open(), "closed after the flow's exit");
     assert_eq!(css(&document().body().unwrap(), "overflow"), "");
     let active = document().active_element().unwrap();
     assert!(
@@ -654,15 +664,19 @@ async fn stacked_modals_share_the_scroll_lock() {
     let second = mount(
         move |handle| view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle /> },
     );
-    let z = |m: &Mounted| -> String {
-        let overlay: web_sys::HtmlElement =
-            m.root.first_element_child().unwrap().dyn_into().unwrap();
-        css(&overlay, "z-index")
-    };
     first.handle.open();
     second.handle.open();
     sleep(30).await;
-    assert_ne!(z(&first), z(&second), "the later modal stacks above");
+    let window = web_sys::window().unwrap();
+    let (x, y) = (
+        window.inner_width().unwrap().as_f64().unwrap() / 2.0,
+        window.inner_height().unwrap().as_f64().unwrap() / 2.0,
+    );
+    let on_top = document().element_from_point(x as f32, y as f32).unwrap();
+    assert!(
+        second.root.contains(Some(&on_top)),
+        "the later modal is the topmost"
+    );
     let overflow = || css(&document().body().unwrap(), "overflow");
     assert_eq!(overflow(), "hidden");
     second.handle.close();
@@ -711,7 +725,7 @@ async fn a_thousand_mounts_leave_no_listener_and_no_callback() {
         let mut mounted = mount(move |handle| {
             view! {
                 <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" handle=handle
-                    events_allowlist=EventsAllowlist::All on_event=r.event() on_error=r.error() load_timeout_ms=50u32 />
+                    events_allowlist=EventsAllowlist::All on_event=r.event() on_error=r.error() load_timeout=50u32 />
             }
         });
         containers.push((mounted.iframe().id(), mounted.iframe().content_window()));
@@ -898,7 +912,7 @@ async fn messages_posted_before_the_component_is_linked_are_taken_from_the_queue
     let r = Recorder { log: log.clone() };
     let mounted = mount(move |handle| {
         view! { <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" handle=handle
-        on_load=r.load() on_ready=r.ready() load_timeout_ms=10_000u32 /> }
+        on_load=r.load() on_ready=r.ready() load_timeout=10_000u32 /> }
     });
     // The iframe exists, but the component's effects have not linked it yet: without
     // the queue these two messages would be lost.
@@ -936,11 +950,11 @@ async fn escape_closes_a_modal_whose_flow_never_loaded_and_restart_brings_a_fres
     let r = Recorder { log: log.clone() };
     let mounted = mount(move |handle| {
         view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle
-        load_timeout_ms=300u32 on_error=r.error() /> }
+        load_timeout=300u32 on_error=r.error() /> }
     });
     mounted.handle.open();
     assert!(wait_until(5_000, || mounted.phase() == InquiryPhase::TimedOut).await);
-    press_escape();
+    press_escape(&mounted);
     sleep(30).await;
     assert!(
         !mounted.handle.is_open().get_untracked(),

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use leptos_persona::{widget_url, FlowType, InquiryOptions, PersonaInquiry};
+use leptos_persona::protocol::{widget_url, FlowType};
+use leptos_persona::{InquiryOptions, PersonaInquiry};
 
 fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
@@ -79,10 +80,26 @@ fn a_bad_configuration_renders_its_error() {
         || view! { <PersonaInquiry page_origin="https://shop.example.com" options=InquiryOptions::default() /> },
     );
     assert!(!html.contains("<iframe"), "{html}");
+    // End users read a neutral message; the developer's text goes to the
+    // console and to the handle, not into the page.
     assert!(
-        html.contains("role=\"alert\"") && html.contains("no flow to start"),
+        html.contains("role=\"alert\"") && html.contains(&leptos_persona::Labels::default().error),
         "{html}"
     );
+    assert!(!html.contains("no flow to start"), "{html}");
+}
+
+#[test]
+fn conflicting_options_render_natively_under_a_bare_owner_without_panicking() {
+    // A template and an inquiry id at once is a configuration error; nothing on
+    // the way may call into the browser off wasm.
+    let owner = leptos::prelude::Owner::new();
+    let html = owner.with(|| {
+        view! { <PersonaInquiry template_id="itmpl_A" inquiry_id="inq_B" page_origin="https://shop.example.com" /> }
+            .to_html()
+    });
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(!html.contains("<iframe"), "{html}");
 }
 
 #[test]

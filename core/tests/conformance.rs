@@ -529,7 +529,9 @@ fn rejection_rule(rejection: &Rejection) -> &'static str {
     match rejection {
         Rejection::EmptyOrigin => "empty-origin",
         Rejection::UntrustedOrigin(_) => "exact-origin",
-        Rejection::Unreadable(_) | Rejection::NotAnObject | Rejection::MissingContainerId => "missing-container-id",
+        Rejection::Unreadable(_) | Rejection::NotAnObject | Rejection::MissingContainerId => {
+            "missing-container-id"
+        }
         Rejection::MissingName => "missing-name",
         Rejection::Malformed { .. } => "malformed-payload",
         Rejection::NotFromOurFrame => "not-from-our-frame",

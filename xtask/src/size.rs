@@ -190,7 +190,7 @@ fn crate_of(name: &str) -> String {
         .trim_start_matches("mut ")
         .trim_start_matches("const ");
     let head = trimmed
-        .split(|c: char| c == ':' || c == '<' || c == ' ' || c == '[' || c == ',')
+        .split([':', '<', ' ', '[', ','])
         .next()
         .unwrap_or("");
     if head.is_empty() || !head.chars().all(|c| c.is_alphanumeric() || c == '_') {
@@ -280,7 +280,7 @@ fn print_breakdown(crates: &BTreeMap<String, i64>, base: &BTreeMap<String, i64>)
         .map(|(k, v)| (k.clone(), v - base.get(k).copied().unwrap_or(0)))
         .filter(|(_, d)| *d != 0)
         .collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     let line: Vec<String> = rows
         .iter()
         .take(10)

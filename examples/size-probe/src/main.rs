@@ -44,7 +44,9 @@ fn probe() -> impl IntoView {
             options.events_allowlist.clone(),
         );
         let data = serde_json::json!({"containerId": "c1", "name": "load"});
-        let calls = session.handle(&frame.target_origin, true, &data).map(|c| c.len());
+        let calls = session
+            .handle(&frame.target_origin, true, &data)
+            .map(|c| c.len());
         (frame.src, calls.unwrap_or(0))
     });
     text.map(|(src, calls)| view! { <p>{src}" "{calls}</p> })
