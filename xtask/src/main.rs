@@ -21,7 +21,6 @@ mod size;
 mod static_server;
 mod tools;
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
