@@ -41,6 +41,7 @@ fn package_command(offline: bool) -> Command {
 /// the local registry cache.
 pub fn package() -> Result<(), String> {
     tools::ensure_wasm_target()?;
+    forget_unpacked_core();
     let step = "cargo package (leptos-persona-core, leptos-persona; builds the .crate files for wasm32, csr)";
     let Err(online) = run(step, &mut package_command(false)) else {
         return Ok(());
@@ -53,4 +54,33 @@ pub fn package() -> Result<(), String> {
          the online run failed (see above)"
     );
     Ok(())
+}
+
+/// Cargo unpacks the core's `.crate` from the temporary registry into
+/// `$CARGO_HOME/registry/src/-<hash>/` and never unpacks the same version
+/// again, so a second run would build the root crate against the first run's
+/// core. Remove those copies (only under local registries, whose directory
+/// names start with `-`) so that every run verifies the sources it packaged.
+fn forget_unpacked_core() {
+    let sources = tools::cargo_home().join("registry/src");
+    let Ok(registries) = std::fs::read_dir(&sources) else {
+        return;
+    };
+    for registry in registries.filter_map(|e| e.ok()) {
+        if !registry.file_name().to_string_lossy().starts_with('-') {
+            continue;
+        }
+        let Ok(crates) = std::fs::read_dir(registry.path()) else {
+            continue;
+        };
+        for unpacked in crates.filter_map(|e| e.ok()) {
+            if unpacked
+                .file_name()
+                .to_string_lossy()
+                .starts_with("leptos-persona-core-")
+            {
+                let _ = std::fs::remove_dir_all(unpacked.path());
+            }
+        }
+    }
 }
