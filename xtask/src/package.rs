@@ -60,8 +60,24 @@ pub fn package() -> Result<(), String> {
 /// `$CARGO_HOME/registry/src/-<hash>/` and never unpacks the same version
 /// again, so a second run would build the root crate against the first run's
 /// core. Remove those copies (only under local registries, whose directory
-/// names start with `-`) so that every run verifies the sources it packaged.
+/// names start with `-`) so that every run verifies the sources it packaged;
+/// and, because cargo never rebuilds a registry crate of an unchanged version,
+/// the core's build fingerprints too (rebuilding it takes seconds).
 fn forget_unpacked_core() {
+    for profile in ["debug", "wasm32-unknown-unknown/debug"] {
+        let fingerprints = tools::target_dir().join(profile).join(".fingerprint");
+        if let Ok(entries) = std::fs::read_dir(&fingerprints) {
+            for entry in entries.filter_map(|e| e.ok()) {
+                if entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("leptos-persona-core-")
+                {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+    }
     let sources = tools::cargo_home().join("registry/src");
     let Ok(registries) = std::fs::read_dir(&sources) else {
         return;
