@@ -107,12 +107,14 @@ fn frame_style(inquiry: Inquiry, height: InlineHeight, modal: Option<Modal>) -> 
 /// element, so no document of a previous flow can talk to the new session.
 fn flow_iframe(
     inquiry: Inquiry,
+    id: String,
     frame: WidgetFrame,
     style: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let title = move || inquiry.with_settings(|s| s.frame.title.clone());
     html::iframe()
         .node_ref(inquiry.iframe)
+        .id(id)
         .src(frame.src)
         .title(title)
         .attr("sandbox", frame.sandbox)
@@ -176,17 +178,24 @@ pub(crate) fn inquiry_view(
         })
     };
     let style = move || frame_style(inquiry, height, modal);
-    let frame = move || {
-        // A new URL or a new generation (restart, resume) is a new element.
-        inquiry.src.track();
-        handle.generation.track();
-        if !live() {
-            return None;
-        }
-        let frame = inquiry.with_settings_untracked(|s| s.frame.clone())?;
-        Some(flow_iframe(inquiry, frame, style))
+    // Keyed by URL and generation: a new URL, a restart or a resume is a new
+    // iframe element, never the old one with a new `src`.
+    let document_key = move || {
+        live()
+            .then(|| inquiry.src.get().map(|src| (src, handle.generation.get())))
+            .flatten()
     };
-    let body = view! { {loading_view} {frame} {children.map(|c| c())} };
+    let iframe_id = container_id.clone();
+    let frame = move |_: (String, u64)| {
+        inquiry
+            .with_settings_untracked(|s| s.frame.clone())
+            .map(|frame| flow_iframe(inquiry, iframe_id.clone(), frame, style))
+    };
+    let body = view! {
+        {loading_view}
+        <For each=document_key key=|key| key.clone() children=frame />
+        {children.map(|c| c())}
+    };
     let phase = move || handle.state.with(|s| s.phase.as_str());
     let content = match modal {
         Some(modal) => {
