@@ -691,10 +691,12 @@ async fn stacked_modals_share_the_scroll_lock() {
 fn count_window_listeners() -> js_sys::Object {
     js_sys::eval(
         r#"(() => {
-            const counts = { add: {}, remove: {} };
+            // Removals count only for listeners added while counting, so that
+            // other components going away meanwhile do not disturb the tally.
+            const counts = { add: {}, remove: {} }, ours = new Set();
             const add = window.addEventListener, remove = window.removeEventListener;
-            window.addEventListener = function (type, ...rest) { counts.add[type] = (counts.add[type] || 0) + 1; return add.call(this, type, ...rest); };
-            window.removeEventListener = function (type, ...rest) { counts.remove[type] = (counts.remove[type] || 0) + 1; return remove.call(this, type, ...rest); };
+            window.addEventListener = function (type, listener, ...rest) { counts.add[type] = (counts.add[type] || 0) + 1; ours.add(listener); return add.call(this, type, listener, ...rest); };
+            window.removeEventListener = function (type, listener, ...rest) { if (ours.delete(listener)) { counts.remove[type] = (counts.remove[type] || 0) + 1; } return remove.call(this, type, listener, ...rest); };
             counts.restore = () => { window.addEventListener = add; window.removeEventListener = remove; };
             return counts;
         })()"#,
