@@ -141,7 +141,10 @@ async fn the_modal_page_works_after_hydration() -> Result {
         tokio::time::sleep(Duration::from_millis(100)).await;
         let shown = b
             .client
-            .execute("return !!document.querySelector('#inquiry-modal dialog')?.open", vec![])
+            .execute(
+                "return !!document.querySelector('#inquiry-modal dialog')?.open",
+                vec![],
+            )
             .await?;
         if shown.as_bool() == Some(true) {
             break;
