@@ -51,8 +51,12 @@ pub(crate) struct ViewParts {
     pub(crate) children: Option<Children>,
 }
 
-/// The spinner's rotation, so that it turns without the optional stylesheet.
-const SPIN_KEYFRAMES: &str = "@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}";
+/// The spinner's rotation and its default colours, so that it turns and shows
+/// without the stylesheet; `:where()` gives the colours no specificity, so any
+/// rule of the page's own (or [`STYLESHEET`](crate::STYLESHEET)'s variables) wins.
+const SPINNER_CSS: &str = "@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}\
+:where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));\
+border-top-color:var(--persona-spinner,#fff)}";
 
 /// `value` CSS pixels, written as JavaScript writes numbers.
 fn px(value: f64) -> String {
@@ -232,9 +236,9 @@ fn spinner(label: String) -> impl IntoView {
             class="persona-inquiry__spinner"
             role="status"
             aria-label=label
-            style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%;border:4px solid var(--persona-spinner-track, rgba(255,255,255,.3));border-top-color:var(--persona-spinner, #fff);animation:persona-inquiry-spin 1s linear infinite;"
+            style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%;animation:persona-inquiry-spin 1s linear infinite;"
         >
-            <style nonce=nonce>{SPIN_KEYFRAMES}</style>
+            <style nonce=nonce>{SPINNER_CSS}</style>
         </div>
     }
 }

@@ -68,6 +68,7 @@ mod option_prop;
 mod options_from_props;
 mod page_origin;
 mod persona_inquiry;
+mod persona_styles;
 mod preload;
 mod scroll_lock;
 
@@ -89,6 +90,7 @@ pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
 pub use option_prop::OptionProp;
 pub use options_from_props::DEFAULT_MIN_HEIGHT;
 pub use persona_inquiry::PersonaInquiry;
+pub use persona_styles::{PersonaStyles, STYLESHEET};
 pub use preload::preload;
 /// `serde_json`, for `json!` prefill values without a dependency of your own.
 pub use serde_json;

@@ -1012,3 +1012,133 @@ async fn a_modal_that_cannot_be_built_shows_its_error_in_the_page() {
     assert!(mounted.handle.config_error().get_untracked().is_some());
     assert!(mounted.root.query_selector("iframe").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_same_inquiry_resumes_three_times_without_a_remount() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    // The flow creates an inquiry, then the person leaves (autoplayed).
+    let mounted = mount(move |handle| {
+        view! {
+            <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_cancel_after_inquiry"
+                environment_id=AUTOPLAY handle=handle on_cancel=r.cancel() on_complete=r.complete() />
+        }
+    });
+    mounted.handle.open();
+    assert!(
+        wait_until(15_000, || log.count("cancel:") == 1).await,
+        "{:?}",
+        log.entries()
+    );
+    let inquiry = mounted.handle.inquiry_id().get_untracked().unwrap();
+    let token = mounted.handle.session_token().get_untracked().unwrap();
+    let mut previous = mounted.iframe();
+    for round in 1..=3 {
+        mounted.handle.resume(inquiry.clone(), Some(token.clone()));
+        assert!(
+            mounted.handle.is_open().get_untracked(),
+            "resume opens the modal"
+        );
+        assert!(
+            wait_until(15_000, || log.count("complete:") == round).await,
+            "round {round}: {:?}",
+            log.entries()
+        );
+        let iframe = mounted.iframe();
+        assert!(
+            !js_sys::Object::is(&iframe, &previous),
+            "round {round}: a new iframe"
+        );
+        let src = iframe.src();
+        assert!(
+            src.contains(&format!("inquiry-id={inquiry}")) && !src.contains("template-id"),
+            "round {round}: {src}"
+        );
+        assert_eq!(
+            mounted.handle.inquiry_id().get_untracked().as_deref(),
+            Some(inquiry.as_str()),
+            "round {round}: the same inquiry"
+        );
+        previous = iframe;
+    }
+    assert!(log
+        .entries()
+        .iter()
+        .filter(|e| e.starts_with("complete:"))
+        .all(|e| e.starts_with(&format!("complete:{inquiry}:"))));
+}
+
+#[wasm_bindgen_test]
+async fn the_loading_and_error_slots_replace_the_built_in_views() {
+    let loading = mount(move |handle| {
+        view! {
+            <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle
+                loading=|| view! { <p id="my-loading">"Un instant…"</p> } />
+        }
+    });
+    loading.handle.open();
+    sleep(30).await;
+    assert!(loading
+        .root
+        .query_selector("#my-loading")
+        .unwrap()
+        .is_some());
+    assert!(loading
+        .root
+        .query_selector(".persona-inquiry__spinner")
+        .unwrap()
+        .is_none());
+    loading.handle.close();
+
+    let broken = mount(move |handle| {
+        view! {
+            <PersonaInquiry host=simulator() options=leptos_persona::InquiryOptions::default() handle=handle
+                error=|| view! { <p id="my-error">"Vérification indisponible"</p> } />
+        }
+    });
+    sleep(30).await;
+    assert!(broken.root.query_selector("#my-error").unwrap().is_some());
+    assert!(broken
+        .root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .is_none());
+    assert!(broken.handle.config_error().get_untracked().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_spinner_turns_without_any_stylesheet() {
+    // This test page loads no stylesheet of the crate.
+    let mounted = mount(move |handle| {
+        view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle /> }
+    });
+    mounted.handle.open();
+    sleep(30).await;
+    let spinner = mounted
+        .root
+        .query_selector(".persona-inquiry__spinner")
+        .unwrap()
+        .expect("a spinner while loading");
+    let transform = || {
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&spinner)
+            .unwrap()
+            .unwrap()
+            .get_property_value("transform")
+            .unwrap()
+    };
+    let first = transform();
+    sleep(120).await;
+    let second = transform();
+    assert_ne!(first, second, "the spinner's rotation changes");
+    let border = web_sys::window()
+        .unwrap()
+        .get_computed_style(&spinner)
+        .unwrap()
+        .unwrap()
+        .get_property_value("border-top-width")
+        .unwrap();
+    assert_eq!(border, "4px", "and it is drawn");
+    mounted.handle.close();
+}

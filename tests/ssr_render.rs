@@ -111,3 +111,60 @@ fn the_message_queue_renders_its_script_unescaped() {
     );
     assert!(html.starts_with("<script"), "{html}");
 }
+
+/// The props written the way the README tells users to: strings, `json!`,
+/// integers, a `Duration`, pairs. It compiles, and the server renders the flow
+/// with the prefill in the iframe's `src`.
+#[test]
+fn props_take_what_users_write() {
+    use leptos_persona::serde_json::json;
+    let html = render(|| {
+        view! {
+            <PersonaInquiry
+                page_origin="https://shop.example.com"
+                template_id="itmpl_ABC123"
+                host="staging"
+                environment="sandbox"
+                fields=json!({ "nameFirst": "Jane", "birthdate": "1990-01-31" })
+                frame_height=650
+                frame_width="80vw"
+                min_height=300
+                max_height=900
+                load_timeout=std::time::Duration::from_secs(8)
+                frame_ancestors=["https://shop.example.com"]
+                events_allowlist="all"
+                on_complete=move |done: leptos_persona::CompletePayload| drop(done)
+            />
+            <PersonaInquiry
+                page_origin="https://shop.example.com"
+                template_id="itmpl_ABC123"
+                fields=[("nameLast", "Doe")]
+                load_timeout=8_000
+            />
+        }
+    });
+    assert!(
+        html.contains("https://inquiry.withpersona-staging.com/widget?"),
+        "{html}"
+    );
+    assert!(
+        html.contains("fields%5Bname-first%5D=Jane")
+            && html.contains("fields%5Bbirthdate%5D=1990-01-31")
+            && html.contains("fields%5Bname-last%5D=Doe"),
+        "{html}"
+    );
+    assert!(html.contains("environment=sandbox"), "{html}");
+    assert!(html.contains("max-height:650px"), "{html}");
+    assert!(html.contains("max-width:80vw"), "{html}");
+    assert!(!html.contains("role=\"alert\""), "{html}");
+}
+
+/// A bad host is a configuration error shown in the page, never a flow.
+#[test]
+fn a_bad_host_renders_the_error_not_a_flow() {
+    let html = render(|| {
+        view! { <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_ABC123" host="sandbox" /> }
+    });
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(!html.contains("<iframe"), "{html}");
+}

@@ -19,6 +19,7 @@ macro_rules! event_names {
         /// assert!(!EventName::Click.in_default_allowlist());
         /// ```
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum EventName {
             $( $(#[$doc])* $variant, )*
             /// A name this crate does not know.

@@ -6,6 +6,7 @@ use crate::json_access;
 
 /// A reference to a document or selfie collected by the flow (`{id, type}`).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DocumentRef {
     /// The object id, e.g. `doc_…` or `self_…`.
     pub id: String,
@@ -28,6 +29,7 @@ pub struct DocumentRef {
 /// assert!(matches!(Field::parse(&json!({"type": "integer", "value": "x"})), Field::Other { .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Field {
     /// `boolean`.
     Boolean(Option<bool>),
@@ -124,6 +126,7 @@ impl Field {
 
 /// The fields of a finished inquiry.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CompletionFields {
     /// Dynamic-flow templates: field key → typed [`Field`], in the order sent.
     Fields(Vec<(String, Field)>),

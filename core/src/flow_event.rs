@@ -7,6 +7,7 @@ use crate::{CompletionFields, EventName, Field, InquiryError};
 
 /// The flow's preferred modal size, from `ready` (CSS strings).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PreferredDimensions {
     /// `minimumWidth`.
     pub minimum_width: Option<String>,
@@ -20,6 +21,7 @@ pub struct PreferredDimensions {
 
 /// The flow's styles, from `ready`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InquiryStyles {
     /// `borderRadius` (CSS).
     pub border_radius: Option<String>,
@@ -27,6 +29,7 @@ pub struct InquiryStyles {
 
 /// `ready`: what `on_ready` receives.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ReadyPayload {
     /// The preferred modal size, if sent.
     pub preferred_dimensions: Option<PreferredDimensions>,
@@ -39,6 +42,7 @@ pub struct ReadyPayload {
 
 /// `start`: an inquiry was created or resumed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StartPayload {
     /// The inquiry id (`inq_…`).
     pub inquiry_id: Option<String>,
@@ -48,6 +52,7 @@ pub struct StartPayload {
 
 /// `complete` / `fail`: what `on_complete` receives.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CompletePayload {
     /// The inquiry id.
     pub inquiry_id: Option<String>,
@@ -61,6 +66,7 @@ pub struct CompletePayload {
 
 /// `exit`: what `on_cancel` receives (both absent when no inquiry existed yet).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ExitPayload {
     /// The inquiry id, if one was created.
     pub inquiry_id: Option<String>,
@@ -72,6 +78,7 @@ pub struct ExitPayload {
 
 /// `page-change`: the flow moved to another page.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PageChange {
     /// The page's name.
     pub name: Option<String>,
@@ -87,6 +94,7 @@ pub struct PageChange {
 
 /// `camera-permissions-check-result`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CameraPermissions {
     /// `hasCameraPermission`.
     pub has_camera_permission: Option<bool>,
@@ -98,6 +106,7 @@ pub struct CameraPermissions {
 
 /// An event from the flow, with a typed payload where Persona documents one.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum FlowEvent {
     /// `load`.
     Load,
@@ -157,6 +166,7 @@ pub enum FlowEvent {
 
 /// Why a message's payload could not be read (the message is then rejected).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum PayloadError {
     /// `complete`, `fail` or `exit` without an object `metadata`.
     MetadataNotAnObject,
@@ -166,6 +176,7 @@ pub enum PayloadError {
 
 /// An accepted message from the flow.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FlowMessage {
     /// The event name as sent.
     pub name: String,

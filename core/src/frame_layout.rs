@@ -55,7 +55,8 @@ pub struct ModalFrameSize {
 /// assert_eq!(small.max_width, None);
 /// let desktop = modal_frame_size(true, None, None);
 /// assert_eq!(desktop.max_width.as_deref(), Some("400px"));
-/// let preferred = PreferredDimensions { maximum_width: Some("560px".into()), ..Default::default() };
+/// let mut preferred = PreferredDimensions::default();
+/// preferred.maximum_width = Some("560px".into());
 /// assert_eq!(modal_frame_size(true, Some(&preferred), None).max_width.as_deref(), Some("560px"));
 /// ```
 pub fn modal_frame_size(

@@ -8,6 +8,7 @@ use crate::json_access;
 
 /// The error codes Persona documents, plus codes this crate does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// `application_error` (status 0): the flow itself failed.
     ApplicationError,
@@ -65,6 +66,7 @@ impl ErrorCode {
 /// assert_eq!(error.status, Some(422));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct InquiryError {
     /// The HTTP-like status (`0` for application errors), if it was a number.
     pub status: Option<i64>,

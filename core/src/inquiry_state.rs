@@ -9,6 +9,7 @@ use crate::{
 
 /// Where the flow is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[non_exhaustive]
 pub enum InquiryPhase {
     /// The iframe is loading; no `load` yet.
     #[default]
@@ -88,6 +89,7 @@ pub enum CallbackCall {
 /// assert_eq!(state.inquiry_id.as_deref(), Some("inq_1"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct InquiryState {
     /// Where the flow is.
     pub phase: InquiryPhase,

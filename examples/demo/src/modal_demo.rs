@@ -252,5 +252,6 @@ fn modal_status(phase: InquiryPhase, has_inquiry: bool, resumed: bool) -> &'stat
         InquiryPhase::Cancelled => "Cancelled before an inquiry existed: there is nothing to resume.",
         InquiryPhase::Errored => "The flow reported an error (see on_error).",
         InquiryPhase::TimedOut => "The flow did not load in time: on_error(load_timeout).",
+        _ => "",
     }
 }

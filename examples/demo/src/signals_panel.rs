@@ -96,5 +96,6 @@ pub fn phase_class(phase: InquiryPhase) -> &'static str {
         InquiryPhase::Completed => "good",
         InquiryPhase::Failed | InquiryPhase::Errored | InquiryPhase::TimedOut => "bad",
         InquiryPhase::Cancelled => "neutral",
+        _ => "waiting",
     }
 }
