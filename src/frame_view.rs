@@ -2,6 +2,7 @@
 //! [`WidgetFrame`](leptos_persona_core::WidgetFrame) only), the loading and
 //! error states, and the dialog for a modal.
 
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{modal_frame_size, InquiryPhase, WidgetFrame};
@@ -182,22 +183,36 @@ pub(crate) fn inquiry_view(
         })
     };
     let style = move || frame_style(inquiry, height, modal);
-    // Keyed by URL and generation: a new URL, a restart or a resume is a new
-    // iframe element, never the old one with a new `src`.
+    // A new URL, a restart or a resume is a new iframe element, never the old
+    // one with a new `src`: the view alternates between two branches of an
+    // `Either` on every change of document, so the old element is unmounted.
     let document_key = move || {
         live()
             .then(|| inquiry.src.get().map(|src| (src, handle.generation.get())))
             .flatten()
     };
+    let last_document: StoredValue<(Option<(String, u64)>, bool)> = StoredValue::new((None, false));
     let iframe_id = container_id.clone();
-    let frame = move |_: (String, u64)| {
-        inquiry
-            .with_settings_untracked(|s| s.frame.clone())
-            .map(|frame| flow_iframe(inquiry, iframe_id.clone(), frame, style))
+    let frame = move || {
+        let key = document_key()?;
+        let branch = last_document.try_update_value(|(last, branch)| {
+            if last.as_ref() != Some(&key) {
+                *branch = !*branch;
+                *last = Some(key);
+            }
+            *branch
+        })?;
+        let frame = inquiry.with_settings_untracked(|s| s.frame.clone())?;
+        let iframe = flow_iframe(inquiry, iframe_id.clone(), frame, style);
+        Some(if branch {
+            Either::Left(iframe)
+        } else {
+            Either::Right(iframe)
+        })
     };
     let body = view! {
         {loading_view}
-        <For each=document_key key=|key| key.clone() children=frame />
+        {frame}
         {children.map(|c| c())}
     };
     let phase = move || handle.state.with(|s| s.phase.as_str());
@@ -211,7 +226,7 @@ pub(crate) fn inquiry_view(
                     aria-label=title
                     style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"
                     on:cancel=move |event| modal::on_cancel(inquiry, event)
-                    on:close=move |_| modal::on_close(inquiry)
+                    on:close=move |_| modal.on_close(inquiry)
                 >
                     {body}
                 </dialog>

@@ -104,9 +104,22 @@ pub(crate) fn on_cancel(inquiry: Inquiry, event: ev::Event) {
     }
 }
 
-/// The dialog closed by other means (the browser's own close request): follow it.
-pub(crate) fn on_close(inquiry: Inquiry) {
-    inquiry.handle.open.try_set(false);
+impl Modal {
+    /// The dialog's `close` event. Closing it ourselves ([`hide`](Self::hide))
+    /// releases the lock first, and its event arrives a task later, perhaps
+    /// after the modal was opened again: only a close we did not make (the
+    /// browser's own close request) is followed, by closing the modal.
+    pub(crate) fn on_close(self, inquiry: Inquiry) {
+        let ours_still_open = self.holds_lock.try_get_value() == Some(true);
+        let dialog_open = self
+            .dialog
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|d| d.open());
+        if ours_still_open && !dialog_open {
+            inquiry.handle.open.try_set(false);
+        }
+    }
 }
 
 fn matches_desktop() -> bool {

@@ -1041,8 +1041,11 @@ async fn the_same_inquiry_resumes_three_times_without_a_remount() {
         );
         assert!(
             wait_until(15_000, || log.count("complete:") == round).await,
-            "round {round}: {:?}",
-            log.entries()
+            "round {round}: {:?} phase {:?} src {} open {}",
+            log.entries(),
+            mounted.phase(),
+            mounted.iframe().src(),
+            dialog(&mounted).open()
         );
         let iframe = mounted.iframe();
         assert!(
