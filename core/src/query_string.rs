@@ -8,8 +8,6 @@
 //! other keys in insertion order) and lodash `kebabCase` of the keys of
 //! `fields` and `fieldMappings`.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use crate::JsBuiltins;
@@ -46,8 +44,9 @@ impl JsValue {
     pub(crate) fn from_map(map: &Map<String, Value>, kebab: Option<&dyn JsBuiltins>) -> Self {
         let source = js_ordered(map.iter().map(|(k, v)| (k.clone(), v)).collect());
         let mut out: Vec<(String, JsValue)> = Vec::with_capacity(source.len());
-        // Where each key already sits in `out`: one lookup per key, not a scan.
-        let mut positions: HashMap<String, usize> = HashMap::with_capacity(source.len());
+        // Where each key already sits in `out`: one lookup per key, not a scan
+        // (a JSON map, whose code the crate has anyway, used as the index).
+        let mut positions = Map::new();
         for (key, value) in source {
             let key = match kebab {
                 Some(builtins) => builtins.kebab_case(&key),
@@ -55,14 +54,11 @@ impl JsValue {
             };
             let value = Self::from_json(value, kebab);
             // `{ ...acc, [key]: value }`: a repeated key keeps its first position, takes the last value.
-            match positions.get(&key) {
-                Some(&at) => {
-                    if let Some(slot) = out.get_mut(at) {
-                        slot.1 = value;
-                    }
-                }
+            let at = positions.get(&key).and_then(Value::as_u64);
+            match at.and_then(|at| out.get_mut(usize::try_from(at).ok()?)) {
+                Some(slot) => slot.1 = value,
                 None => {
-                    positions.insert(key.clone(), out.len());
+                    positions.insert(key.clone(), Value::from(out.len()));
                     out.push((key, value));
                 }
             }
@@ -84,13 +80,32 @@ fn array_index(key: &str) -> Option<u32> {
 
 /// Reorders properties the way JavaScript enumerates them.
 fn js_ordered<V>(entries: Vec<(String, V)>) -> Vec<(String, V)> {
-    let (mut indices, names): (Vec<_>, Vec<_>) = entries
+    let order = js_order(entries.iter().map(|(k, _)| array_index(k)).collect());
+    let mut slots: Vec<Option<(String, V)>> = entries.into_iter().map(Some).collect();
+    order
         .into_iter()
-        .partition(|(k, _)| array_index(k).is_some());
-    // Keys are unique, so an unstable sort gives the one right order.
-    indices.sort_unstable_by_key(|(k, _)| array_index(k));
-    indices.extend(names);
-    indices
+        .filter_map(|at| slots.get_mut(at).and_then(Option::take))
+        .collect()
+}
+
+/// The enumeration order of properties whose array indices (if any) are
+/// `indices`: index keys ascending (they are distinct), then the others as
+/// they come. One non-generic sort, whatever the property values are.
+fn js_order(indices: Vec<Option<u32>>) -> Vec<usize> {
+    let mut numbered: Vec<(u32, usize)> = Vec::new();
+    let mut named = Vec::with_capacity(indices.len());
+    for (at, index) in indices.into_iter().enumerate() {
+        match index {
+            Some(index) => numbered.push((index, at)),
+            None => named.push(at),
+        }
+    }
+    numbered.sort_unstable();
+    numbered
+        .into_iter()
+        .map(|(_, at)| at)
+        .chain(named)
+        .collect()
 }
 
 /// Percent-encodes a key or value as `qs`'s RFC 3986 encoder does for well-formed text.
