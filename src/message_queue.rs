@@ -4,13 +4,21 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
 
-/// The inline script `<PersonaMessageQueue/>` renders: it records every window
-/// `message` event (at most 1,000) in `window.__personaQueue` until the
-/// components have hydrated and taken theirs.
+/// The inline script `<PersonaMessageQueue/>` renders. Until the components
+/// have hydrated and taken theirs, it keeps the window's `message` events in
+/// `window.__personaQueue`, but only those whose `source` is, when the event
+/// arrives, the window of one of the page's flow iframes, and at most 200 per
+/// source: a flood from any other frame or window (an ad, the opener, a page
+/// framing this one) is never kept and cannot push the flow's `load`, `ready`
+/// or `complete` out.
 pub const MESSAGE_QUEUE_SCRIPT: &str = "(function(){if(window.__personaQueue)return;\
-var q=[];window.__personaQueue=q;function keep(e){if(1000>q.length)q.push(e)}\
+var q=[],kept=new Map();window.__personaQueue=q;\
+function ours(s){var f=document.querySelectorAll('iframe.persona-widget__iframe');\
+for(var i=0;i<f.length;i++){if(f[i].contentWindow===s)return true}return false}\
+function keep(e){var s=e.source;if(!s||!ours(s))return;var n=kept.get(s)||0;\
+if(n>=200)return;kept.set(s,n+1);q.push(e)}\
 window.addEventListener('message',keep);\
-q.stop=function(){window.removeEventListener('message',keep);q.length=0;q.stopped=true}})();";
+q.stop=function(){window.removeEventListener('message',keep);q.length=0;kept.clear();q.stopped=true}})();";
 
 /// Server-rendered pages: put this before the first `<PersonaInquiry>` (in `<head>`
 /// or at the top of `<body>`) so that the flow's `load` and `ready`, which can

@@ -924,6 +924,18 @@ async fn messages_posted_before_the_component_is_linked_are_taken_from_the_queue
     let iframe = mounted.iframe();
     let window = iframe.content_window().unwrap();
     let origin = simulator().origin().to_owned();
+    // A flood from a window that is not a flow's (here the page itself) is never
+    // kept, so it cannot push the flow's own messages out.
+    let page = web_sys::window().unwrap();
+    for _ in 0..5_000 {
+        forge(
+            &origin,
+            Some(&page),
+            serde_json::json!({"containerId": iframe.id(), "templateId": "itmpl_sim_never_loads", "name": "error"}),
+        );
+    }
+    let kept = js_sys::eval("window.__personaQueue.length").unwrap();
+    assert_eq!(kept.as_f64(), Some(0.0), "the flood was not kept");
     for name in ["load", "ready"] {
         forge(
             &origin,

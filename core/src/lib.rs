@@ -39,6 +39,7 @@ mod kebab_case;
 mod load_timeout;
 mod message_gate;
 mod options;
+mod origin;
 mod query_string;
 mod sandbox;
 mod widget_action;

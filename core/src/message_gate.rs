@@ -121,8 +121,13 @@ impl MessageGate {
         self
     }
 
-    /// Trusts one more origin, given as a host or origin (`https://verify.example.com`).
+    /// Trusts one more origin, given in full (`https://verify.example.com`;
+    /// `http://` for a loopback host). A bare host or a deployment name
+    /// (`"development"`) is refused: say exactly which origin to trust.
     pub fn trust_origin(mut self, origin: &str) -> Result<Self, ConfigError> {
+        if !(origin.starts_with("https://") || origin.starts_with("http://")) {
+            return Err(crate::origin::not_an_origin("trusted_origins", origin));
+        }
         let host: Host = origin.parse()?;
         self.trusted_origins.push(host.origin().to_owned());
         Ok(self)

@@ -226,6 +226,19 @@ impl InquiryOptions {
                 size.validate(option)?;
             }
         }
+        if let Some(target) = self.message_target_origin.as_deref() {
+            if !target.is_empty() && !crate::origin::is_origin(target) {
+                return Err(crate::origin::not_an_origin(
+                    "message_target_origin",
+                    target,
+                ));
+            }
+        }
+        for ancestor in self.frame_ancestors.iter().flatten() {
+            if !crate::origin::is_frame_ancestor(ancestor) {
+                return Err(crate::origin::not_an_origin("frame_ancestors", ancestor));
+            }
+        }
         crate::sandbox::sandbox_attribute(self.sandbox_attributes.as_deref())?;
         self.events_allowlist.validate()
     }

@@ -100,12 +100,41 @@ fn js_order(indices: Vec<Option<u32>>) -> Vec<usize> {
             None => named.push(at),
         }
     }
-    numbered.sort_unstable();
+    heap_sort(&mut numbered);
     numbered
         .into_iter()
         .map(|(_, at)| at)
         .chain(named)
         .collect()
+}
+
+/// An in-place heapsort, O(n log n): small in wasm, unlike the standard
+/// library's sorts, and the keys here are distinct so stability is moot.
+fn heap_sort(items: &mut [(u32, usize)]) {
+    fn sift_down(items: &mut [(u32, usize)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && items[child] < items[child + 1] {
+                child += 1;
+            }
+            if items[root] >= items[child] {
+                return;
+            }
+            items.swap(root, child);
+            root = child;
+        }
+    }
+    let len = items.len();
+    for start in (0..len / 2).rev() {
+        sift_down(items, start, len);
+    }
+    for end in (1..len).rev() {
+        items.swap(0, end);
+        sift_down(items, 0, end);
+    }
 }
 
 /// Percent-encodes a key or value as `qs`'s RFC 3986 encoder does for well-formed text.
@@ -242,6 +271,20 @@ mod tests {
             ),
             "?f%5B2%5D=3&f%5B10%5D=2&f%5Bb%5D=1&f%5Bname-first%5D=5"
         );
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut items: Vec<(u32, usize)> = (0..1000u32)
+            .map(|i| ((i * 7919) % 1000, i as usize))
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_unstable();
+        heap_sort(&mut items);
+        assert_eq!(items, expected);
+        let mut empty: Vec<(u32, usize)> = Vec::new();
+        heap_sort(&mut empty);
+        assert!(empty.is_empty());
     }
 
     #[test]

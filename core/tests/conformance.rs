@@ -324,6 +324,10 @@ fn error_rule(error: &ConfigError, sdk_logs_invalid_host: bool) -> Option<&'stat
         ConfigError::InvalidSandboxToken { .. } => "sandbox-tokens",
         ConfigError::InvalidFrameSize { .. } => "frame-size",
         ConfigError::EmptyContainerId => "container-id",
+        ConfigError::InvalidOption {
+            option: "message_target_origin" | "frame_ancestors",
+            ..
+        } => "origin-form",
         _ => return None,
     })
 }
