@@ -4,8 +4,10 @@
 
 use leptos_persona_core::JsBuiltins;
 
-/// The built-ins this build uses.
-pub(crate) fn builtins() -> &'static dyn JsBuiltins {
+/// The JavaScript built-ins the widget URL is built with: the browser's own
+/// in wasm (lodash `kebabCase`, `String(number)`), the core's exact Rust ports
+/// elsewhere. Both give the same bytes; the conformance fixtures prove it.
+pub fn builtins() -> &'static dyn JsBuiltins {
     #[cfg(target_arch = "wasm32")]
     {
         &BrowserBuiltins

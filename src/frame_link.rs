@@ -48,7 +48,7 @@ const MAX_DEPTH: u32 = 64;
 /// function, a `Date`, `Map` or other non-plain object) is an error naming it,
 /// never a panic or an exception. Inside objects and arrays, `undefined` reads
 /// as `JSON.stringify` reads it: a member is left out, an element is `null`.
-pub(crate) fn read_data(data: &JsValue) -> Result<Value, String> {
+pub fn read_data(data: &JsValue) -> Result<Value, String> {
     if data.is_undefined() {
         return Err("undefined".into());
     }

@@ -92,6 +92,12 @@ pub use options_from_props::DEFAULT_MIN_HEIGHT;
 pub use persona_inquiry::PersonaInquiry;
 pub use persona_styles::{PersonaStyles, STYLESHEET};
 pub use preload::preload;
+/// The browser side of the protocol, for code below the component (another
+/// wrapper, tests): exactly what `<PersonaInquiry>` itself uses.
+pub mod browser {
+    pub use crate::browser_builtins::builtins as js_builtins;
+    pub use crate::frame_link::read_data as read_message_data;
+}
 /// `serde_json`, for `json!` prefill values without a dependency of your own.
 pub use serde_json;
 

@@ -239,6 +239,8 @@ fn browser_tests() -> Result<(), String> {
                 "csr",
                 "--test",
                 "browser",
+                "--test",
+                "browser_conformance",
             ])
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
