@@ -148,6 +148,7 @@ async fn run(args: Args) -> std::io::Result<()> {
         .route("/", get(index))
         .route("/widget", get(widget))
         .route("/widget-forger", get(forger))
+        .route("/red-team/attacker", get(red_team_attacker))
         .route("/preload", get(preload))
         .route("/__stats", any(stats))
         .route("/__reset", any(reset))
@@ -292,6 +293,46 @@ window.addEventListener('message', function (e) {
     .into_response()
 }
 
+/// A hostile page for the red-team suite (`tests/red_team.rs`): it posts forged flow
+/// messages (`load`, `complete`, `fail`, `exit`, `error`, with the container and
+/// template ids it is given) to its parent or its opener, `count` per round, `rounds`
+/// rounds `interval` ms apart, with the target origin `*`. It keeps a report in
+/// `window.__attack` (`sent`, `errors`, `done`, `lastAt` in epoch ms).
+async fn red_team_attacker() -> Response {
+    Html(RED_TEAM_ATTACKER).into_response()
+}
+
+const RED_TEAM_ATTACKER: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>attacker</title></head><body><p>attacker</p><script>
+(function () {
+  var q = new URLSearchParams(location.search);
+  var report = window.__attack = { sent: 0, errors: [], done: false, lastAt: 0 };
+  window.addEventListener('error', function (e) { report.errors.push(String(e.message)); });
+  var target = q.get('target') === 'opener' ? window.opener : window.parent;
+  var container = q.get('container') || '', template = q.get('template') || '';
+  var count = Number(q.get('count') || 5), rounds = Number(q.get('rounds') || 1);
+  var interval = Number(q.get('interval') || 100);
+  var names = ['load', 'complete', 'fail', 'exit', 'error'];
+  function forged(name) {
+    var m = { containerId: container, templateId: template, name: name };
+    if (name === 'complete' || name === 'fail') m.metadata = { inquiryId: 'inq_forged', status: 'forged', fields: {} };
+    if (name === 'exit') m.metadata = { inquiryId: 'inq_forged', sessionToken: 'forged' };
+    if (name === 'error') m.error = { status: 409, code: 'unauthenticated', message: 'forged' };
+    return m;
+  }
+  function round() {
+    for (var i = 0; i < count; i++) {
+      try { target.postMessage(forged(names[i % names.length]), '*'); report.sent += 1; }
+      catch (e) { report.errors.push(String(e && e.message)); }
+    }
+    report.lastAt = Date.now();
+    rounds -= 1;
+    if (rounds > 0) setTimeout(round, interval); else report.done = true;
+  }
+  if (!target || target === window) { report.errors.push('no target window'); report.done = true; return; }
+  round();
+})();
+</script></body></html>"#;
+
 fn stats_json(state: &AppState) -> Value {
     let stats = state.stats();
     json!({
@@ -382,6 +423,7 @@ Point the component's host at this server's origin; it speaks the SDK's <code>po
 <li><code>GET /preload</code> — a blank page (counted)</li>
 <li><code>GET /__stats</code> — request counters as JSON; <code>POST /__reset</code> zeroes them</li>
 <li><code>GET /widget-forger</code> — the second window of the <code>hostile</code> scenario</li>
+<li><code>GET /red-team/attacker</code> — a hostile page that posts forged flow messages to its parent or opener (the red-team suite)</li>
 </ul>
 <h2>Scenarios</h2>
 <p>Chosen by the template id <code>itmpl_sim_&lt;scenario&gt;</code> (or <code>tmpl_sim_&lt;scenario&gt;</code>);
