@@ -1,4 +1,5 @@
-//! The pages: two inline inquiries on `/`, a modal on `/modal`.
+//! The pages: two inline inquiries on `/`, a modal on `/modal`, and `/red-team`,
+//! the target of the red-team suite (`tests/red_team.rs`).
 
 use std::sync::{Arc, Mutex};
 
@@ -80,10 +81,13 @@ pub(crate) fn flow_config() -> FlowConfig {
 }
 
 /// Records what a page's console says, so problems (hydration warnings included)
-/// can be read back; runs before anything else under the page's CSP nonce.
+/// can be read back: console errors and warnings, uncaught exceptions, unhandled
+/// rejections and CSP violations. Runs before anything else under the page's CSP nonce.
 const CONSOLE_RECORDER: &str = "window.__consoleProblems=[];['error','warn'].forEach(function(l){var o=console[l];\
 console[l]=function(){window.__consoleProblems.push(l+': '+Array.prototype.join.call(arguments,' '));return o.apply(console,arguments)}});\
-window.addEventListener('error',function(e){window.__consoleProblems.push('error: '+e.message)});";
+window.addEventListener('error',function(e){window.__consoleProblems.push('uncaught: '+e.message)});\
+window.addEventListener('unhandledrejection',function(e){window.__consoleProblems.push('uncaught: rejection '+e.reason)});\
+document.addEventListener('securitypolicyviolation',function(e){window.__consoleProblems.push('csp: '+e.violatedDirective+' '+e.blockedURI)});";
 
 /// The document: CSP nonce, the early-message queue, hydration scripts.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -138,6 +142,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=InlinePage />
                 <Route path=path!("/modal") view=ModalPage />
                 <Route path=path!("/bench") view=crate::bench::BenchPage />
+                <Route path=path!("/red-team") view=RedTeamPage />
             </Routes>
         </Router>
     }
@@ -169,8 +174,16 @@ fn Inquiry(
     id: &'static str,
     template_id: &'static str,
     #[prop(optional)] modal: bool,
+    /// The environment id; empty: the configured one.
+    #[prop(default = "")]
+    environment_id: &'static str,
 ) -> impl IntoView {
     let config = flow_config();
+    let environment_id = if environment_id.is_empty() {
+        config.environment_id.clone()
+    } else {
+        environment_id.to_owned()
+    };
     let host: Option<Host> = config.host.parse().ok();
     let handle: InquiryHandle = use_persona_inquiry();
     let log = CallbackLog::new();
@@ -206,7 +219,7 @@ fn Inquiry(
             <ol class="log">{callback_names}</ol>
             <PersonaInquiry
                 template_id=template_id
-                environment_id=config.environment_id.clone()
+                environment_id=environment_id
                 host=host
                 page_origin=page_origin()
                 modal=modal
@@ -241,5 +254,78 @@ fn ModalPage() -> impl IntoView {
         <main>
             <Inquiry id="inquiry-modal" template_id="itmpl_sim_happy" modal=true />
         </main>
+    }
+}
+
+/// The red-team suite's target (`tests/red_team.rs`): one inline inquiry whose flow
+/// waits for clicks (`?autoplay`: plays itself), and with `?attack=…` a hostile frame
+/// rendered before it (see [`red_team_frame`]).
+#[component]
+fn RedTeamPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let (attack, autoplay) = query.with_untracked(|q| {
+        (
+            q.get("attack").unwrap_or_default(),
+            q.get("autoplay").is_some(),
+        )
+    });
+    let frame = red_team_frame(
+        &attack,
+        &flow_config().host,
+        &page_origin().unwrap_or_default(),
+    );
+    view! {
+        <main>
+            {frame.map(|(class, id, src)| view! {
+                <iframe class=class id=id src=src title="hostile frame" data-attack=attack.clone()></iframe>
+            })}
+            <Inquiry
+                id="red-team"
+                template_id="itmpl_sim_happy"
+                environment_id=if autoplay { "" } else { "env_sim_manual" }
+            />
+        </main>
+    }
+}
+
+/// The red-team page's hostile frame, as (class, id, src), for `?attack=`:
+/// - `sibling`, `sibling-other-origin`: the simulator's attacker page, on the flow's
+///   origin or on `localhost` instead of `127.0.0.1`, posting forged messages with
+///   this page's container and template ids, 5 per round, 20 rounds;
+/// - `flood`: the same on the flow's origin, 5,000 messages: 500 every 50 ms;
+/// - `copy`, `copy-other-origin`: a second flow iframe with the inquiry's container
+///   id and class (`persona-widget__iframe`), playing the `fail` scenario by itself.
+fn red_team_frame(
+    attack: &str,
+    host: &str,
+    page: &str,
+) -> Option<(&'static str, &'static str, String)> {
+    const IDS: &str = "container=persona-inquiry-0&template=itmpl_sim_happy";
+    let other = host.replace("127.0.0.1", "localhost");
+    let attacker = |origin: &str, rounds: &str| {
+        Some((
+            "red-team-attacker",
+            "red-team-attacker",
+            format!("{origin}/red-team/attacker?target=parent&{IDS}&{rounds}"),
+        ))
+    };
+    let copy = |origin: &str| {
+        let page = page.replace(':', "%3A").replace('/', "%2F");
+        Some((
+            "persona-widget__iframe",
+            "persona-inquiry-0",
+            format!(
+                "{origin}/widget?client-version=5.9.0&container-id=persona-inquiry-0&flow-type=inline\
+                 &inquiry-template-id=itmpl_sim_happy&environment-id=env_sim_autoplay&iframe-origin={page}&scenario=fail"
+            ),
+        ))
+    };
+    match attack {
+        "sibling" => attacker(host, "count=5&rounds=20&interval=100"),
+        "sibling-other-origin" => attacker(&other, "count=5&rounds=20&interval=100"),
+        "flood" => attacker(host, "count=500&rounds=10&interval=50"),
+        "copy" => copy(host),
+        "copy-other-origin" => copy(&other),
+        _ => None,
     }
 }

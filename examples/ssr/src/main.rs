@@ -24,9 +24,14 @@ async fn content_security_policy(mut request: Request, next: Next) -> Response {
         .parse::<leptos_persona::Host>()
         .map(|h| h.origin().to_owned())
         .unwrap_or_else(|_| "'none'".into());
+    // The red-team suite frames hostile pages from one more origin (`cargo xtask test`
+    // sets it for the instance it attacks); unset, the policy admits the flow alone.
+    let red_team = std::env::var("PERSONA_SSR_RED_TEAM_FRAME_SRC")
+        .map(|origin| format!(" {origin}"))
+        .unwrap_or_default();
     let mut response = next.run(request).await;
     let policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{}'; frame-src {frame_src}; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{}'; frame-src {frame_src}{red_team}; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'",
         nonce.as_inner()
     );
