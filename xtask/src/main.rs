@@ -282,8 +282,20 @@ fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
     let site = tools::build_ssr_example()?;
     let ssr = tools::Service::ssr_example(&site, &simulator.url, 0, 0)?;
     let ssr_slow = tools::Service::ssr_example(&site, &simulator.url, 0, 1_500)?;
+    // The red-team suite: its hostile pages come from the simulator (on its own origin
+    // and on `localhost`, another origin, which this instance admits in `frame-src`)
+    // and from a static server of their own.
+    let other_origin = simulator.url.replace("127.0.0.1", "localhost");
+    let ssr_red_team = tools::Service::ssr_example_with(
+        &site,
+        &simulator.url,
+        0,
+        0,
+        &[("PERSONA_SSR_RED_TEAM_FRAME_SRC", &other_origin)],
+    )?;
+    let red_team_pages = static_server::serve(root().join("tests/red_team_pages"), 0)?;
     run_tests(
-        "cargo test (end to end: the demo and the SSR example in headless Chromium)",
+        "cargo test (end to end: the demo, the SSR example and the red team in headless Chromium)",
         cargo()
             .args([
                 "test",
@@ -291,6 +303,8 @@ fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
                 "e2e",
                 "--test",
                 "ssr_e2e",
+                "--test",
+                "red_team",
                 "--",
                 "--ignored",
                 "--test-threads=1",
@@ -300,7 +314,9 @@ fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
             .env("PERSONA_SIMULATOR_URL", &simulator.url)
             .env("PERSONA_DEMO_URL", format!("{demo_url}/"))
             .env("PERSONA_SSR_URL", &ssr.url)
-            .env("PERSONA_SSR_SLOW_URL", &ssr_slow.url),
+            .env("PERSONA_SSR_SLOW_URL", &ssr_slow.url)
+            .env("PERSONA_SSR_RED_TEAM_URL", &ssr_red_team.url)
+            .env("PERSONA_RED_TEAM_PAGES_URL", &red_team_pages),
     )
 }
 

@@ -400,6 +400,18 @@ impl Service {
         port: u16,
         wasm_delay_ms: u64,
     ) -> Result<Self, String> {
+        Self::ssr_example_with(site, simulator, port, wasm_delay_ms, &[])
+    }
+
+    /// [`ssr_example`](Self::ssr_example) with more environment variables (the
+    /// red-team suite's instance admits one more origin in `frame-src`).
+    pub fn ssr_example_with(
+        site: &Path,
+        simulator: &str,
+        port: u16,
+        wasm_delay_ms: u64,
+        env: &[(&str, &str)],
+    ) -> Result<Self, String> {
         let mut command = Command::new(target_dir().join("debug/persona-ssr-example"));
         command
             .current_dir(root())
@@ -408,7 +420,8 @@ impl Service {
             .env("LEPTOS_SITE_PKG_DIR", "pkg")
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("PERSONA_HOST", simulator)
-            .env("PERSONA_SSR_WASM_DELAY_MS", wasm_delay_ms.to_string());
+            .env("PERSONA_SSR_WASM_DELAY_MS", wasm_delay_ms.to_string())
+            .envs(env.iter().copied());
         Self::spawn(command, "ssr example listening on ")
     }
 }
