@@ -1157,3 +1157,89 @@ async fn the_spinner_turns_without_any_stylesheet() {
     assert_eq!(border, "4px", "and it is drawn");
     mounted.handle.close();
 }
+
+#[wasm_bindgen_test]
+async fn the_previous_document_cannot_talk_to_the_new_session() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let reference = RwSignal::new("user_1".to_owned());
+    let mounted = mount(move |handle| {
+        view! {
+            <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" reference_id=reference
+                handle=handle on_complete=r.complete() on_load=r.load() on_cancel=r.cancel() />
+        }
+    });
+    sleep(50).await;
+    let old_iframe = mounted.iframe();
+    let old_window = old_iframe.content_window().unwrap();
+    let container = old_iframe.id();
+    reference.set("user_2".to_owned());
+    sleep(50).await;
+    let new_iframe = mounted.iframe();
+    assert!(
+        !js_sys::Object::is(&old_iframe, &new_iframe),
+        "a new URL is a new iframe element"
+    );
+    assert!(new_iframe.src().contains("user_2"));
+    // The previous document (same origin, same container id) reports the
+    // previous user's inquiry: nothing reaches the new session.
+    let origin = simulator().origin().to_owned();
+    for (name, metadata) in [
+        ("load", serde_json::json!({})),
+        (
+            "complete",
+            serde_json::json!({"inquiryId": "inq_previous_user", "status": "completed", "fields": {}}),
+        ),
+        (
+            "exit",
+            serde_json::json!({"inquiryId": "inq_previous_user", "sessionToken": "tok"}),
+        ),
+    ] {
+        forge(
+            &origin,
+            Some(&old_window),
+            serde_json::json!({"containerId": container, "templateId": "itmpl_sim_never_loads", "name": name, "metadata": metadata}),
+        );
+    }
+    sleep(50).await;
+    assert!(log.entries().is_empty(), "{:?}", log.entries());
+    assert_eq!(mounted.phase(), InquiryPhase::Loading);
+    // The same message from the new document is accepted (the test can fail).
+    forge(
+        &origin,
+        new_iframe.content_window().as_ref(),
+        serde_json::json!({"containerId": container, "templateId": "itmpl_sim_never_loads", "name": "load"}),
+    );
+    assert!(
+        wait_until(1_000, || log.has("load")).await,
+        "{:?}",
+        log.entries()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn destroying_a_flow_that_never_loaded_disarms_the_watchdog() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let mounted = mount(move |handle| {
+        view! {
+            <PersonaInquiry host=simulator() template_id="itmpl_sim_never_loads" handle=handle
+                load_timeout=200 on_error=r.error() />
+        }
+    });
+    sleep(30).await;
+    mounted.handle.destroy();
+    sleep(500).await;
+    assert!(
+        log.entries().is_empty(),
+        "no load_timeout after destroy: {:?}",
+        log.entries()
+    );
+    // Brought back, the flow has its watchdog again (the test can fail).
+    mounted.handle.restart();
+    assert!(
+        wait_until(2_000, || log.has("error:load_timeout")).await,
+        "{:?}",
+        log.entries()
+    );
+}
