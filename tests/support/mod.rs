@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Map};
 
@@ -48,6 +51,11 @@ pub fn demo_url() -> String {
 }
 
 pub async fn browser() -> Result<Browser> {
+    browser_with(&[]).await
+}
+
+/// A browser started with `extra` command-line switches as well.
+pub async fn browser_with(extra: &[&str]) -> Result<Browser> {
     let port = free_port();
     let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let driver = Command::new(chromedriver)
@@ -57,16 +65,24 @@ pub async fn browser() -> Result<Browser> {
         .spawn()?;
     let profile = std::env::temp_dir().join(format!("persona-e2e-{}-{port}", std::process::id()));
     std::fs::create_dir_all(&profile)?;
+    let mut args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-dev-shm-usage".into(),
+        "--window-size=1280,1000".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    args.extend(extra.iter().map(|a| (*a).to_owned()));
     let mut capabilities = Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        json!({ "args": [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--window-size=1280,1000",
-            format!("--user-data-dir={}", profile.display()),
-        ]}),
-    );
+    capabilities.insert("goog:chromeOptions".into(), json!({ "args": args }));
+    // Every console message of the page (and its frames), read with `console_problems`.
+    capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
     let started = Instant::now();
     let client = loop {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -199,6 +215,176 @@ impl Browser {
     pub async fn close(self) -> Result {
         self.client.clone().close().await?;
         Ok(())
+    }
+
+    /// The console's warnings and errors (and failed loads) since the last
+    /// call, from Chrome's browser log: every message from the start of the
+    /// page, before any script of the test could run.
+    pub async fn console_problems(&self) -> Result<Vec<String>> {
+        let entries = self.client.issue_cmd(BrowserLog).await?;
+        Ok(entries
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| matches!(e["level"].as_str(), Some("WARNING" | "SEVERE")))
+                    .map(|e| {
+                        format!(
+                            "{} ({}): {}",
+                            e["level"].as_str().unwrap_or_default(),
+                            e["source"].as_str().unwrap_or_default(),
+                            e["message"].as_str().unwrap_or_default()
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Fails when the console logged a warning or an error since the last call.
+    pub async fn assert_quiet_console(&self, when: &str) -> Result {
+        let problems = self.console_problems().await?;
+        println!("console ({when}): {} warnings or errors", problems.len());
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the console logged {} problems {when}: {problems:#?}",
+                problems.len()
+            )
+            .into())
+        }
+    }
+
+    /// Presses and releases `key` (a real key press through WebDriver actions,
+    /// delivered to whatever has focus), with Shift held when `shift`.
+    pub async fn press(&self, key: Key, shift: bool) -> Result {
+        let mut keys = KeyActions::new("keyboard".into());
+        if shift {
+            keys = keys.then(KeyAction::Down {
+                value: Key::Shift.into(),
+            });
+        }
+        keys = keys
+            .then(KeyAction::Down { value: key.into() })
+            .then(KeyAction::Up { value: key.into() });
+        if shift {
+            keys = keys.then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
+        }
+        self.client.perform_actions(keys).await?;
+        Ok(())
+    }
+
+    /// Runs axe-core (`PERSONA_AXE_JS`, installed by `cargo xtask test` from
+    /// `tests/a11y/package-lock.json`) on the current page, without descending
+    /// into the flow's cross-origin iframe; returns the violations found.
+    pub async fn axe(&self) -> Result<Vec<AxeViolation>> {
+        let path = std::env::var("PERSONA_AXE_JS")
+            .expect("PERSONA_AXE_JS names axe.min.js (cargo xtask test sets it)");
+        let source = std::fs::read_to_string(&path)?;
+        self.client
+            .execute(&format!("{source}\n;return typeof window.axe;"), vec![])
+            .await?;
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.axe
+                   .run(document, { iframes: false, resultTypes: ['violations'] })
+                   .then(r => done(r.violations.map(v => ({
+                     id: v.id, impact: v.impact, help: v.help,
+                     nodes: v.nodes.map(n => n.target.join(' ') + ' | ' + (n.failureSummary || '').split('\\n').slice(1).join(' ')),
+                   }))))
+                   .catch(e => done({ error: String(e) }));",
+                vec![],
+            )
+            .await?;
+        if let Some(error) = result.get("error") {
+            return Err(format!("axe.run failed: {error}").into());
+        }
+        Ok(serde_json::from_value(result)?)
+    }
+}
+
+/// One rule axe-core found broken, with the elements that break it.
+#[derive(Debug, serde::Deserialize)]
+pub struct AxeViolation {
+    pub id: String,
+    pub impact: Option<String>,
+    pub help: String,
+    pub nodes: Vec<String>,
+}
+
+impl AxeViolation {
+    /// `serious` or `critical`.
+    pub fn is_serious(&self) -> bool {
+        matches!(self.impact.as_deref(), Some("serious" | "critical"))
+    }
+}
+
+/// Prints what axe found on `page` and fails on any serious or critical violation.
+pub fn assert_accessible(page: &str, violations: &[AxeViolation]) -> Result {
+    let serious = violations.iter().filter(|v| v.is_serious()).count();
+    println!(
+        "axe ({page}): {} rules violated, {serious} serious or critical",
+        violations.len()
+    );
+    for v in violations {
+        println!(
+            "  {} [{}] {} nodes: {}",
+            v.id,
+            v.impact.as_deref().unwrap_or("?"),
+            v.nodes.len(),
+            v.help
+        );
+        for node in v.nodes.iter().take(6) {
+            println!("    {node}");
+        }
+    }
+    if serious == 0 {
+        Ok(())
+    } else {
+        let rules: Vec<String> = violations
+            .iter()
+            .filter(|v| v.is_serious())
+            .map(|v| {
+                format!(
+                    "{} ({}, {} nodes)",
+                    v.id,
+                    v.impact.as_deref().unwrap_or("?"),
+                    v.nodes.len()
+                )
+            })
+            .collect();
+        Err(format!(
+            "axe ({page}): serious or critical violations: {}",
+            rules.join(", ")
+        )
+        .into())
+    }
+}
+
+/// ChromeDriver's log endpoint (`POST /session/{id}/se/log`): the browser's
+/// console messages since the last read.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
     }
 }
 

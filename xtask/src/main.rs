@@ -270,10 +270,13 @@ fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
+    let axe = tools::ensure_axe()?;
+    // The `e2e` profile: a release build with debug assertions, so that Leptos's
+    // development warnings reach the console the tests read.
     run(
-        "trunk build --release (the demo)",
+        "trunk build --release --cargo-profile e2e (the demo)",
         Command::new(trunk)
-            .args(["build", "--release"])
+            .args(["build", "--release", "--cargo-profile", "e2e"])
             .current_dir(root())
             .env("PATH", tools::path_with(&[&wasm_opt, &bindgen_dir]))
             .env("PERSONA_DEMO_SIMULATOR", &simulator.url),
@@ -311,6 +314,7 @@ fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
                 "--nocapture",
             ])
             .env("CHROMEDRIVER", &tools.chromedriver)
+            .env("PERSONA_AXE_JS", &axe)
             .env("PERSONA_SIMULATOR_URL", &simulator.url)
             .env("PERSONA_DEMO_URL", format!("{demo_url}/"))
             .env("PERSONA_SSR_URL", &ssr.url)

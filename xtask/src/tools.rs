@@ -277,6 +277,43 @@ pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
     }
 }
 
+/// axe-core, installed with `npm ci` from `tests/a11y/package-lock.json` into
+/// `target/tools/axe`; returns the path of its `axe.min.js`, which the
+/// end-to-end tests inject into the pages they check.
+pub fn ensure_axe() -> Result<PathBuf, String> {
+    let source = root().join("tests/a11y");
+    let dir = target_dir().join("tools/axe");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    let lock = read(&source.join("package-lock.json"))?;
+    let script = dir.join("node_modules/axe-core/axe.min.js");
+    let current = read(&dir.join("package-lock.json")).ok().as_ref() == Some(&lock);
+    if !(current && script.is_file()) {
+        if find_on_path("npm").is_none() {
+            return Err(
+                "npm is missing: install Node.js and npm (Debian: apt-get install -y nodejs npm), \
+                 which the accessibility checks need for axe-core"
+                    .into(),
+            );
+        }
+        for file in ["package.json", "package-lock.json"] {
+            std::fs::copy(source.join(file), dir.join(file))
+                .map_err(|e| format!("copying {file} to {}: {e}", dir.display()))?;
+        }
+        run(
+            "npm ci (axe-core, the accessibility checks)",
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir),
+        )?;
+    }
+    if script.is_file() {
+        Ok(script)
+    } else {
+        Err(format!("{} is missing after npm ci", script.display()))
+    }
+}
+
 /// `PATH` with `first` in front.
 pub fn path_with(first: &[&Path]) -> std::ffi::OsString {
     let mut paths: Vec<PathBuf> = first.iter().map(|p| p.to_path_buf()).collect();
