@@ -148,7 +148,8 @@ fn debounced_fields(settings: Settings) -> Signal<Option<Map<String, Value>>> {
         }
         (!fields.is_empty()).then_some(fields)
     };
-    let applied = RwSignal::new(current());
+    // The starting value is read once, untracked: the effect below follows the inputs.
+    let applied = RwSignal::new(untrack(current));
     let pending: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |previous: Option<()>| {
         let next = current();
