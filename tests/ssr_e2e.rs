@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use serde_json::Value;
-use support::{browser, http, median, Browser, Result};
+use support::{assert_accessible, browser, http, median, Browser, Result};
 
 fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("{name} must be set (cargo xtask test sets it)"))
@@ -284,5 +284,54 @@ async fn head_start_of_server_rendering_over_the_client_rendered_demo() -> Resul
         csr.1 / ssr.1.max(1.0),
         slow.1
     );
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example, the simulator and axe-core: run by `cargo xtask test`"]
+async fn the_server_rendered_pages_have_no_serious_accessibility_violations() -> Result {
+    let b = browser().await?;
+    let base = env("PERSONA_SSR_URL");
+    b.client.goto(&format!("{base}/")).await?;
+    wait_phase(&b, "inquiry-a", "Completed").await?;
+    wait_phase(&b, "inquiry-b", "Failed").await?;
+    let inline = b.axe().await?;
+    b.client.goto(&format!("{base}/modal")).await?;
+    b.wait_for("#open-modal").await?;
+    let closed = b.axe().await?;
+    // Once hydrated, the button opens the modal.
+    let started = std::time::Instant::now();
+    loop {
+        b.client
+            .find(Locator::Css("#open-modal"))
+            .await?
+            .click()
+            .await?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let shown = b
+            .client
+            .execute(
+                "return !!document.querySelector('#inquiry-modal dialog')?.open",
+                vec![],
+            )
+            .await?;
+        if shown.as_bool() == Some(true) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the modal never opened"
+        );
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let open = b.axe().await?;
+    let results = [
+        assert_accessible("SSR, two inline inquiries", &inline),
+        assert_accessible("SSR, modal closed", &closed),
+        assert_accessible("SSR, modal open", &open),
+    ];
+    for result in results {
+        result?;
+    }
     b.close().await
 }

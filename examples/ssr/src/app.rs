@@ -216,7 +216,8 @@ fn Inquiry(
                 <dt>"page height"</dt><dd data-signal="page_height">{move || handle.page_height().get().map(|h| h.to_string()).unwrap_or_default()}</dd>
                 <dt>"last error"</dt><dd data-signal="last_error">{move || handle.last_error().get().map(|e| e.to_string()).unwrap_or_default()}</dd>
             </dl>
-            <ol class="log">{callback_names}</ol>
+            // Focusable, so that a keyboard can scroll it.
+            <ol class="log" tabindex="0" aria-label="Callbacks">{callback_names}</ol>
             <PersonaInquiry
                 template_id=template_id
                 environment_id=environment_id
