@@ -29,6 +29,7 @@ async fn a_person_completes_a_verification_inline() -> Result {
     assert!(inquiry.contains("inq_sim_"), "{inquiry}");
     assert!(b.log_has("on_complete", "inline").await);
     b.screenshot("inline-completed").await?;
+    b.assert_quiet_console("through the journey").await?;
     b.close().await
 }
 
@@ -84,6 +85,7 @@ async fn a_person_cancels_the_modal_with_escape_and_resumes_it() -> Result {
         "the same inquiry completed"
     );
     b.screenshot("modal-resumed-completed").await?;
+    b.assert_quiet_console("through the journey").await?;
     b.close().await
 }
 
@@ -106,6 +108,7 @@ async fn a_person_hits_each_error() -> Result {
         assert!(b.log_has("on_error", "inline").await);
         b.screenshot(&format!("error-{code}")).await?;
     }
+    b.assert_quiet_console("through every error").await?;
     b.close().await
 }
 
@@ -160,6 +163,7 @@ async fn a_person_watches_the_inline_flow_change_height() -> Result {
     );
     assert!(max >= 640.0 && last < max, "grew, then shrank: {heights:?}");
     b.screenshot("height-final").await?;
+    b.assert_quiet_console("through the journey").await?;
     b.close().await
 }
 
@@ -190,5 +194,359 @@ async fn on_a_phone_the_modal_takes_the_whole_screen() -> Result {
         "full screen: {sizes}"
     );
     b.screenshot("modal-on-a-phone").await?;
+    b.assert_quiet_console("through the journey").await?;
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the served demo, the simulator, axe-core and chromedriver: run by `cargo xtask test`"]
+async fn the_demo_has_no_serious_accessibility_violations_with_the_modal_closed_or_open_and_in_dark(
+) -> Result {
+    let b = browser().await?;
+    b.open_demo_with("happy").await?;
+    b.wait_for("#event-log li[data-callback=on_ready][data-instance=inline]")
+        .await?;
+    b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
+        .await?;
+    let closed = b.axe().await?;
+    b.client
+        .find(Locator::Css("#open-modal"))
+        .await?
+        .click()
+        .await?;
+    b.wait_signal("modal", "is_open", "true").await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let open = b.axe().await?;
+    b.screenshot("axe-modal-open").await?;
+    // The dark theme too.
+    b.client
+        .find(Locator::Css("#modal-close"))
+        .await?
+        .click()
+        .await?;
+    b.wait_signal("modal", "is_open", "false").await?;
+    b.client
+        .find(Locator::Css("#theme-toggle"))
+        .await?
+        .click()
+        .await?;
+    b.wait_for("html.dark").await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let dark = b.axe().await?;
+    let results = [
+        support::assert_accessible("demo, modal closed", &closed),
+        support::assert_accessible("demo, modal open", &open),
+        support::assert_accessible("demo, dark theme", &dark),
+    ];
+    for result in results {
+        result?;
+    }
+    b.assert_quiet_console("through the accessibility checks")
+        .await?;
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
+async fn the_demo_loads_with_no_console_warning_or_error() -> Result {
+    let b = browser().await?;
+    b.open_demo().await?;
+    b.wait_for("#event-log li[data-callback=on_ready][data-instance=inline]")
+        .await?;
+    b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
+        .await?;
+    b.assert_quiet_console("on load").await?;
+    b.close().await
+}
+
+/// Where focus is: `iframe` (in the flow), the id (or tag) of the focused
+/// element inside the modal's dialog, or `OUTSIDE …`.
+const FOCUS_PLACE: &str = "const dialog = document.querySelector('#modal-demo dialog');
+    const a = document.activeElement;
+    if (!a || !dialog.contains(a)) return 'OUTSIDE ' + (a ? a.tagName + '#' + a.id : 'nothing');
+    return a.tagName === 'IFRAME' ? 'iframe' : (a.id || a.tagName);";
+
+async fn focus_place(b: &support::Browser) -> Result<String> {
+    Ok(b.client
+        .execute(FOCUS_PLACE, vec![])
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+/// Presses Tab (or Shift+Tab) `presses` times; fails when focus ever leaves
+/// the modal's dialog or never reaches the flow; returns where it went.
+async fn tab_round(b: &support::Browser, shift: bool, presses: usize) -> Result<Vec<String>> {
+    let name = if shift { "Shift+Tab" } else { "Tab" };
+    let mut places = Vec::new();
+    for _ in 0..presses {
+        b.press(Key::Tab, shift).await?;
+        tokio::time::sleep(Duration::from_millis(40)).await;
+        places.push(focus_place(b).await?);
+    }
+    let outside = places.iter().filter(|p| p.starts_with("OUTSIDE")).count();
+    let in_flow = places.iter().filter(|p| *p == "iframe").count();
+    let mut stops: Vec<&String> = places.iter().filter(|p| *p != "iframe").collect();
+    stops.sort();
+    stops.dedup();
+    println!(
+        "keyboard: {presses} × {name}: {in_flow} in the flow's iframe, {} on the page inside the dialog {stops:?}, {outside} outside",
+        presses - in_flow - outside
+    );
+    assert_eq!(outside, 0, "{name} left the dialog: {places:?}");
+    assert!(in_flow > 0, "{name} reached the flow: {places:?}");
+    Ok(places)
+}
+
+/// Focuses `css` (with a script: where a person would have tabbed to).
+async fn focus(b: &support::Browser, css: &str) -> Result {
+    b.client
+        .execute(
+            "document.querySelector(arguments[0]).focus();",
+            vec![Value::from(css)],
+        )
+        .await?;
+    Ok(())
+}
+
+async fn active_id(b: &support::Browser) -> Result<String> {
+    Ok(b.client
+        .execute("return document.activeElement.id;", vec![])
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+async fn dialog_state(b: &support::Browser, css: &str) -> Result<(bool, bool)> {
+    let state = b
+        .client
+        .execute(
+            "const d = document.querySelector(arguments[0]); return [d.open, d.matches(':modal')];",
+            vec![Value::from(css)],
+        )
+        .await?;
+    Ok((
+        state[0].as_bool().unwrap_or(false),
+        state[1].as_bool().unwrap_or(false),
+    ))
+}
+
+/// Waits until `#open-modal` has focus again.
+async fn wait_focus_on_opener(b: &support::Browser) -> Result {
+    let started = Instant::now();
+    while active_id(b).await? != "open-modal" {
+        if started.elapsed() > Duration::from_secs(5) {
+            return Err(format!("focus is on #{}, not the opener", active_id(b).await?).into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
+async fn the_keyboard_stays_in_the_open_modal_and_escape_closes_the_topmost_dialog() -> Result {
+    let b = browser().await?;
+    b.open_demo_with("happy").await?;
+    b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
+        .await?;
+    // Open it from the keyboard: focus the button, press Enter.
+    focus(&b, "#open-modal").await?;
+    b.press(Key::Enter, false).await?;
+    b.wait_signal("modal", "is_open", "true").await?;
+    assert_eq!(
+        focus_place(&b).await?,
+        "iframe",
+        "focus moved into the flow"
+    );
+
+    // 30 Tabs, then 30 Shift+Tabs: focus goes round the flow and the toolbar, never out.
+    for shift in [false, true] {
+        let places = tab_round(&b, shift, 30).await?;
+        for id in [
+            "modal-close",
+            "modal-cancel",
+            "modal-cancel-force",
+            "modal-help",
+        ] {
+            assert!(
+                places.iter().any(|p| p == id),
+                "Tab reached #{id}: {places:?}"
+            );
+        }
+    }
+    b.wait_signal("modal", "is_open", "true").await?;
+
+    // A second modal on top: the toolbar's help dialog. Escape closes it alone.
+    focus(&b, "#modal-help").await?;
+    b.press(Key::Enter, false).await?;
+    assert_eq!(dialog_state(&b, "#handle-help").await?, (true, true));
+    b.screenshot("keyboard-help-over-modal").await?;
+    b.press(Key::Escape, false).await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        dialog_state(&b, "#handle-help").await?,
+        (false, false),
+        "Escape closed the topmost dialog"
+    );
+    assert_eq!(
+        dialog_state(&b, "#modal-demo dialog.persona-inquiry__dialog").await?,
+        (true, true),
+        "and only that one"
+    );
+    assert_eq!(
+        b.text("#signals-modal [data-signal=is_open]").await?,
+        "true"
+    );
+    assert_eq!(
+        active_id(&b).await?,
+        "modal-help",
+        "focus went back to the help button"
+    );
+
+    // Escape on the page (focus in the dialog, not in the flow) asks the loaded flow
+    // to exit: the flow asks to confirm; leaving closes the modal.
+    b.press(Key::Escape, false).await?;
+    b.enter_flow("#modal-demo").await?;
+    b.wait_for("#confirm-leave").await?.click().await?;
+    b.leave_flow().await?;
+    b.wait_signal("modal", "phase", "Cancelled").await?;
+    b.wait_signal("modal", "is_open", "false").await?;
+    wait_focus_on_opener(&b).await?;
+
+    // A flow that has not loaded cannot be asked: Escape closes the modal at once.
+    b.select_scenario("never_loads").await?;
+    b.wait_signal("modal", "phase", "Loading").await?;
+    focus(&b, "#open-modal").await?;
+    b.press(Key::Enter, false).await?;
+    b.wait_signal("modal", "is_open", "true").await?;
+    // The restarted flow is a new iframe: focus still goes round.
+    tab_round(&b, false, 10).await?;
+    tab_round(&b, true, 10).await?;
+    focus(&b, "#modal-close").await?;
+    b.press(Key::Escape, false).await?;
+    b.wait_signal("modal", "is_open", "false").await?;
+    wait_focus_on_opener(&b).await?;
+    b.assert_quiet_console("through the keyboard journey")
+        .await?;
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
+async fn the_handle_actions_are_in_the_open_dialog_clear_of_the_flow_header() -> Result {
+    let b = browser().await?;
+    for (width, height) in [(1280, 1000), (390, 800)] {
+        b.client.set_window_size(width, height).await?;
+        b.open_demo_with("happy").await?;
+        b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
+            .await?;
+        b.client
+            .find(Locator::Css("#open-modal"))
+            .await?
+            .click()
+            .await?;
+        b.wait_signal("modal", "is_open", "true").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let layout = b
+            .client
+            .execute(
+                "const dialog = document.querySelector('#modal-demo dialog');
+                 const bar = document.querySelector('#modal-toolbar');
+                 const f = dialog.querySelector('iframe').getBoundingClientRect();
+                 const t = bar.getBoundingClientRect();
+                 const close = document.querySelector('#modal-close').getBoundingClientRect();
+                 const hit = document.elementFromPoint(close.x + close.width / 2, close.y + close.height / 2);
+                 const header = { top: f.top, bottom: f.top + 120, left: f.left, right: f.right };
+                 const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                 return { inside: dialog.contains(bar), reachable: hit && hit.id === 'modal-close',
+                          overHeader: meets(t, header), overFlow: meets(t, f) };",
+                vec![],
+            )
+            .await?;
+        println!("toolbar at {width}×{height}: {layout}");
+        assert_eq!(
+            layout["inside"], true,
+            "rendered inside the dialog: {layout}"
+        );
+        assert_eq!(layout["reachable"], true, "nothing covers it: {layout}");
+        assert_eq!(
+            layout["overHeader"], false,
+            "clear of the flow's header: {layout}"
+        );
+        if width >= 1000 {
+            assert_eq!(
+                layout["overFlow"], false,
+                "beside the flow's card: {layout}"
+            );
+        }
+        b.screenshot(&format!("modal-toolbar-{width}")).await?;
+        // A real click on it works while the modal is open (it is not inert).
+        b.client
+            .find(Locator::Css("#modal-close"))
+            .await?
+            .click()
+            .await?;
+        b.wait_signal("modal", "is_open", "false").await?;
+    }
+    b.assert_quiet_console("with the toolbar").await?;
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the served demo and chromedriver: run by `cargo xtask test`"]
+async fn a_custom_host_from_the_url_loads_only_once_confirmed() -> Result {
+    // The name resolves nowhere, so nothing leaves this machine even once confirmed.
+    let b =
+        support::browser_with(&["--host-resolver-rules=MAP verify.example.test ~NOTFOUND"]).await?;
+    let base = support::demo_url();
+    b.client
+        .goto(&format!(
+            "{base}?host=verify.example.test&template=itmpl_custom"
+        ))
+        .await?;
+    b.wait_for("#confirm-host").await?;
+    let frames = b
+        .client
+        .execute("return document.querySelectorAll('iframe').length;", vec![])
+        .await?;
+    assert_eq!(frames, 0, "no flow and no preload before the confirmation");
+    assert_eq!(
+        b.text("#confirm-host-origin").await?,
+        "https://verify.example.test"
+    );
+    b.screenshot("custom-host-confirm").await?;
+    b.client
+        .find(Locator::Css("#confirm-host-load"))
+        .await?
+        .click()
+        .await?;
+    let banner = b.wait_for("#config-custom-host").await?.text().await?;
+    assert!(
+        banner.contains("https://verify.example.test"),
+        "the banner names the host: {banner}"
+    );
+    let src = b
+        .wait_for("#inline-demo iframe")
+        .await?
+        .attr("src")
+        .await?
+        .unwrap_or_default();
+    assert!(
+        src.starts_with("https://verify.example.test/widget?"),
+        "{src}"
+    );
+
+    // Persona's named hosts and loopback origins need no confirmation.
+    let simulator = std::env::var("PERSONA_SIMULATOR_URL")
+        .expect("PERSONA_SIMULATOR_URL names the simulator (cargo xtask test sets it)");
+    b.client
+        .goto(&format!("{base}?host={simulator}&template=itmpl_sim_happy"))
+        .await?;
+    b.wait_for("#config-persona").await?;
+    b.wait_for("#inline-demo iframe").await?;
+    assert!(b.client.find(Locator::Css("#confirm-host")).await.is_err());
     b.close().await
 }

@@ -17,17 +17,16 @@ pub fn App() -> impl IntoView {
     let config = config::from_location();
     let settings = Settings::new(theme::prefers_dark());
     theme::sync_document_class(settings.dark);
-    let flow = FlowProps::new(&config, settings);
-    let log = EventLog::new();
-    let inline = use_persona_inquiry();
-    let modal = use_persona_inquiry();
-    if let Some(host) = &flow.host {
-        // Warms the browser's cache for the flow (a hidden `/preload` frame).
-        preload(host);
-    }
-    let source = config.as_ref().ok().cloned();
-    let inline_hint = timeout_hint(inline, &config, settings);
-    let modal_hint = timeout_hint(modal, &config, settings);
+    // A custom domain from the URL loads nothing until the person confirms it.
+    let confirmed = RwSignal::new(!config.as_ref().is_ok_and(FlowSource::needs_confirmation));
+    let body = move || {
+        let config = config.clone();
+        if confirmed.get() {
+            view! { <Demo config settings /> }.into_any()
+        } else {
+            view! { <ConfirmHost config confirmed /> }.into_any()
+        }
+    };
 
     view! {
         <div class="page">
@@ -48,19 +47,86 @@ pub fn App() -> impl IntoView {
                     <ThemeToggle dark=settings.dark />
                 </div>
             </header>
-            <ConfigBanner config=config.clone() />
-            <Controls settings source=source.clone() />
-            <main class="examples">
-                <div class="column">
-                    <InlineDemo flow=flow.clone() handle=inline log timeout_hint=inline_hint />
-                </div>
-                <div class="column">
-                    <ModalDemo flow=flow.clone() handle=modal log timeout_hint=modal_hint />
-                    <EventLogView log />
-                </div>
-            </main>
-            <Footer config />
+            {body}
         </div>
+    }
+}
+
+/// Both examples, the controls, the event log and the footer.
+#[component]
+fn Demo(config: DemoConfig, settings: Settings) -> impl IntoView {
+    let flow = FlowProps::new(&config, settings);
+    let log = EventLog::new();
+    let inline = use_persona_inquiry();
+    let modal = use_persona_inquiry();
+    if let Some(host) = &flow.host {
+        // Warms the browser's cache for the flow (a hidden `/preload` frame).
+        preload(host);
+    }
+    // "Restart both": each flow starts over in a new iframe.
+    Effect::watch(
+        move || settings.generation.get(),
+        move |_, _, _| {
+            inline.restart();
+            modal.restart();
+        },
+        false,
+    );
+    let source = config.as_ref().ok().cloned();
+    let inline_hint = timeout_hint(inline, &config, settings);
+    let modal_hint = timeout_hint(modal, &config, settings);
+
+    view! {
+        <ConfigBanner config=config.clone() />
+        <Controls settings source=source.clone() />
+        <main class="examples">
+            <div class="column">
+                <InlineDemo flow=flow.clone() handle=inline log timeout_hint=inline_hint />
+            </div>
+            <div class="column">
+                <ModalDemo flow=flow.clone() handle=modal log timeout_hint=modal_hint />
+                <EventLogView log />
+            </div>
+        </main>
+        <Footer config />
+    }
+}
+
+/// Asks before anything loads from a custom domain named by the URL: the flow
+/// would get the camera, the microphone and the person's documents.
+#[component]
+fn ConfirmHost(config: DemoConfig, confirmed: RwSignal<bool>) -> impl IntoView {
+    let host = config
+        .as_ref()
+        .map(|source| source.host().clone())
+        .unwrap_or_default();
+    let origin = host.base_url().to_owned();
+    view! {
+        <main class="card confirm-host" id="confirm-host" aria-labelledby="confirm-host-title">
+            <h2 id="confirm-host-title">
+                "Load the verification flow from " <code class="host">{host.to_string()}</code> "?"
+            </h2>
+            <p>
+                "This page's address asks to load the identity-verification flow from "
+                <strong id="confirm-host-origin">{origin.clone()}</strong>
+                ", a custom domain: neither one of Persona's hosts nor this machine. "
+                "The flow there could ask for your camera, your microphone and your identity documents. "
+                "Continue only if you know and trust this domain."
+            </p>
+            <div class="confirm-actions">
+                <button
+                    type="button"
+                    class="btn btn-primary"
+                    id="confirm-host-load"
+                    on:click=move |_| confirmed.set(true)
+                >
+                    {format!("Load from {origin}")}
+                </button>
+                <a class="btn" id="confirm-host-simulator" href="?">
+                    "Use the flow simulator instead"
+                </a>
+            </div>
+        </main>
     }
 }
 
@@ -103,6 +169,7 @@ fn timeout_hint(
 /// or a note that a real Persona environment is in use.
 #[component]
 fn ConfigBanner(config: DemoConfig) -> impl IntoView {
+    let custom = config.as_ref().is_ok_and(FlowSource::needs_confirmation);
     match config {
         Err(problem) => view! {
             <div class="banner banner--error" id="config-error" role="alert">
@@ -111,6 +178,17 @@ fn ConfigBanner(config: DemoConfig) -> impl IntoView {
                 <span class="banner-help">
                     " Fix the URL (see the footer), or remove the query to use the flow simulator."
                 </span>
+            </div>
+        }
+        .into_any(),
+        Ok(FlowSource::Persona { host, .. }) if custom => view! {
+            <div class="banner banner--warn" id="config-custom-host" role="status">
+                <strong>"Custom host, confirmed. "</strong>
+                {format!(
+                    "Flows load from {} ({}), a domain you confirmed: neither Persona's nor this machine's. Remove the query to go back to the simulator.",
+                    host.base_url(),
+                    host,
+                )}
             </div>
         }
         .into_any(),
@@ -157,7 +235,9 @@ fn Footer(config: DemoConfig) -> impl IntoView {
                     "A real Persona environment: "
                     <code>"?host=production|staging|<custom host>&template=itmpl_…&environment=env_…"</code>
                     " (no host means production; " <code>"host"</code> " is parsed with "
-                    <code>"Host::from_str"</code> " and a refused value is shown above with the crate's error)."
+                    <code>"Host::from_str"</code> " and a refused value is shown above with the crate's error). "
+                    "Persona's named hosts and loopback origins load at once; a custom domain loads only once you confirm it, and stays named in a banner: "
+                    <code>"host"</code> " decides who gets the camera and the documents, so an app never takes it from untrusted input."
                 </li>
             </ul>
             <p class="muted small">

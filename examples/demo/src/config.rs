@@ -27,8 +27,13 @@
 //! ```
 //!
 //! `host` is parsed with [`Host::from_str`](leptos_persona::Host): `production`,
-//! `staging`, `canary`, `development`, a custom `host[:port]` or a full origin. A
-//! value it refuses (`sandbox` is an environment, not a host; `http://` for a
+//! `staging`, `canary`, `development`, a custom `host[:port]` or a full origin.
+//! The flow gets the camera, the microphone and the person's documents, so the
+//! page does not load it from just any host a link names: Persona's named hosts
+//! and loopback origins load at once; any other (custom) domain first shows
+//! what it is and waits until the person confirms it, and a banner then names
+//! it (see [`FlowSource::needs_confirmation`]). A value `Host::from_str`
+//! refuses (`sandbox` is an environment, not a host; `http://` for a
 //! non-loopback host; a path, user info, …) is shown in a banner with the crate's
 //! [`ConfigError`] text, and no flow is started. With any of the three parameters
 //! present, the scenario picker and the autoplay box are hidden and the flows use
@@ -80,6 +85,35 @@ impl FlowSource {
     pub fn is_simulator(&self) -> bool {
         matches!(self, Self::Simulator { .. })
     }
+
+    /// Whether the person must confirm the host before any flow (or preload)
+    /// loads from it: a custom domain from the URL. Persona's named hosts,
+    /// loopback origins and the simulator this build names load at once.
+    pub fn needs_confirmation(&self) -> bool {
+        match self {
+            Self::Simulator { .. } => false,
+            Self::Persona { host, .. } => !is_known_host(host),
+        }
+    }
+}
+
+/// Persona's named hosts (production, staging, canary, development) and
+/// loopback origins (`localhost`, `127.0.0.1`, `[::1]`, any port).
+pub fn is_known_host(host: &Host) -> bool {
+    match host {
+        Host::Production | Host::Staging | Host::Canary | Host::Development => true,
+        Host::Custom(_) => is_loopback_origin(host.origin()),
+    }
+}
+
+/// `scheme://host[:port]` whose host is `localhost`, `127.0.0.1` or `[::1]`.
+fn is_loopback_origin(origin: &str) -> bool {
+    let authority = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    let hostname = match authority.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map_or(v6, |(address, _)| address),
+        None => authority.split(':').next().unwrap_or(authority),
+    };
+    hostname.eq_ignore_ascii_case("localhost") || hostname == "127.0.0.1" || hostname == "::1"
 }
 
 /// A configuration the demo cannot start a flow with.
@@ -210,6 +244,42 @@ mod tests {
             .to_string()
             .contains("is an environment, not a host"));
         assert!(from_query(query(&[("host", "")]), DEFAULT_SIMULATOR).is_err());
+    }
+
+    #[test]
+    fn only_a_custom_domain_needs_confirmation() {
+        let needs = |host: &str| {
+            from_query(query(&[("host", host)]), DEFAULT_SIMULATOR)
+                .unwrap()
+                .needs_confirmation()
+        };
+        for known in [
+            "production",
+            "staging",
+            "canary",
+            "development",
+            "http://127.0.0.1:9000",
+            "localhost:8787",
+            "http://LOCALHOST:3000",
+            "http://[::1]:8787",
+            "https://127.0.0.1",
+        ] {
+            assert!(!needs(known), "{known}");
+        }
+        for custom in [
+            "verify.example.com",
+            "https://verify.example.com:8443",
+            "127.0.0.1.example.com",
+            "https://localhost.example.com",
+            "withpersona.com",
+        ] {
+            assert!(needs(custom), "{custom}");
+        }
+        let template_only = from_query(query(&[("template", "itmpl_ABC")]), DEFAULT_SIMULATOR);
+        assert!(!template_only.unwrap().needs_confirmation());
+        assert!(!from_query(query(&[]), DEFAULT_SIMULATOR)
+            .unwrap()
+            .needs_confirmation());
     }
 
     #[test]

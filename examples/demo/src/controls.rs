@@ -143,7 +143,9 @@ pub fn Controls(settings: Settings, source: Option<FlowSource>) -> impl IntoView
                         "Restart both"
                     </button>
                     <span class="control-help">
-                        "Any option change restarts a flow by itself; this mounts both afresh."
+                        "Any option change restarts a flow by itself; this starts both over ("
+                        <code>"inquiry.restart()"</code>
+                        ")."
                     </span>
                 </div>
             </div>

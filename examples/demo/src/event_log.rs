@@ -46,17 +46,6 @@ pub struct EventLog {
     next_id: StoredValue<u64>,
 }
 
-/// The six callback props of one instance, each writing into the log.
-#[derive(Clone, Copy)]
-pub struct Callbacks {
-    pub on_load: Callback<()>,
-    pub on_ready: Callback<ReadyPayload>,
-    pub on_complete: Callback<CompletePayload>,
-    pub on_cancel: Callback<ExitPayload>,
-    pub on_error: Callback<InquiryError>,
-    pub on_event: Callback<FlowMessage>,
-}
-
 impl Default for EventLog {
     fn default() -> Self {
         Self::new()
@@ -103,29 +92,38 @@ impl EventLog {
         self.entries.set(Vec::new());
     }
 
-    /// Callback props for one instance. The payloads logged are what the official
-    /// SDK's callbacks receive: the `raw` maps, `FlowMessage::metadata`, `InquiryError::raw`.
-    pub fn callbacks(&self, instance: Instance) -> Callbacks {
-        let log = *self;
-        Callbacks {
-            on_load: Callback::new(move |()| log.push(instance, "on_load", None, None)),
-            on_ready: Callback::new(move |ready: ReadyPayload| {
-                log.push(instance, "on_ready", None, Some(Value::Object(ready.raw)))
-            }),
-            on_complete: Callback::new(move |done: CompletePayload| {
-                log.push(instance, "on_complete", None, Some(Value::Object(done.raw)))
-            }),
-            on_cancel: Callback::new(move |exit: ExitPayload| {
-                log.push(instance, "on_cancel", None, Some(Value::Object(exit.raw)))
-            }),
-            on_error: Callback::new(move |error: InquiryError| {
-                log.push(instance, "on_error", None, Some(error.raw))
-            }),
-            on_event: Callback::new(move |message: FlowMessage| {
-                let payload = message.metadata.unwrap_or(Value::Null);
-                log.push(instance, "on_event", Some(message.name), Some(payload))
-            }),
-        }
+    // One method per callback prop. What they log is what the official SDK's
+    // callbacks receive: the `raw` maps, `FlowMessage::metadata`, `InquiryError::raw`.
+
+    /// `on_load`.
+    pub fn load(&self, instance: Instance) {
+        self.push(instance, "on_load", None, None);
+    }
+
+    /// `on_ready`.
+    pub fn ready(&self, instance: Instance, ready: ReadyPayload) {
+        self.push(instance, "on_ready", None, Some(Value::Object(ready.raw)));
+    }
+
+    /// `on_complete`.
+    pub fn complete(&self, instance: Instance, done: CompletePayload) {
+        self.push(instance, "on_complete", None, Some(Value::Object(done.raw)));
+    }
+
+    /// `on_cancel`.
+    pub fn cancel(&self, instance: Instance, exit: ExitPayload) {
+        self.push(instance, "on_cancel", None, Some(Value::Object(exit.raw)));
+    }
+
+    /// `on_error`.
+    pub fn error(&self, instance: Instance, error: InquiryError) {
+        self.push(instance, "on_error", None, Some(error.raw));
+    }
+
+    /// `on_event`.
+    pub fn event(&self, instance: Instance, message: FlowMessage) {
+        let payload = message.metadata.unwrap_or(Value::Null);
+        self.push(instance, "on_event", Some(message.name), Some(payload));
     }
 }
 
@@ -177,7 +175,8 @@ pub fn EventLogView(log: EventLog) -> impl IntoView {
                     "No callbacks yet. Start a flow: click through the inline one, or open the modal."
                 </p>
             </Show>
-            <ul id="event-log" class="log" aria-live="polite">
+            // Focusable, so that a keyboard can scroll it.
+            <ul id="event-log" class="log" aria-live="polite" aria-label="Callbacks, newest first" tabindex="0">
                 <For
                     each=move || log.entries.get()
                     key=|entry| entry.id

@@ -3,18 +3,15 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona::{
-    protocol::inline_frame_height, EventsAllowlist, InquiryHandle, InquiryPhase, PersonaInquiry,
-    DEFAULT_MIN_HEIGHT,
+    protocol::inline_frame_height, InquiryHandle, InquiryPhase, DEFAULT_MIN_HEIGHT,
 };
 
 use crate::code_sample::{CodeSample, INLINE};
-use crate::event_log::{EventLog, Instance};
+use crate::event_log::EventLog;
 use crate::frame_height::use_iframe_height;
+use crate::inline_example::{InlineExample, MAX_HEIGHT};
 use crate::settings::FlowProps;
 use crate::signals_panel::SignalsPanel;
-
-/// `max_height` of the inline flow (CSS px).
-pub const MAX_HEIGHT: f64 = 900.0;
 
 /// The inline example card.
 #[component]
@@ -25,39 +22,14 @@ pub fn InlineDemo(
     /// Shown when the flow never loaded (simulator not running?).
     timeout_hint: Signal<Option<String>>,
 ) -> impl IntoView {
-    let callbacks = log.callbacks(Instance::Inline);
     let stage = NodeRef::<html::Div>::new();
     let frame_height = use_iframe_height(stage);
-    let generation = flow.generation;
-    let inquiry = move || {
-        generation.track();
-        let flow = flow.clone();
-        match flow.host {
-            Some(host) => view! {
-                <PersonaInquiry
-                    host=host
-                    template_id=flow.template
-                    environment_id=flow.environment
-                    fields=flow.fields
-                    style_variant=flow.style_variant
-                    max_height=MAX_HEIGHT
-                    load_timeout=flow.load_timeout_ms
-                    events_allowlist=EventsAllowlist::All
-                    handle=handle
-                    on_load=callbacks.on_load
-                    on_ready=callbacks.on_ready
-                    on_complete=callbacks.on_complete
-                    on_cancel=callbacks.on_cancel
-                    on_error=callbacks.on_error
-                    on_event=callbacks.on_event
-                />
-            }
-            .into_any(),
-            None => view! {
-                <div class="no-flow">"No flow: the configuration above is invalid."</div>
-            }
-            .into_any(),
+    let inquiry = match flow.host.clone() {
+        Some(host) => view! { <InlineExample host flow inquiry=handle log /> }.into_any(),
+        None => view! {
+            <div class="no-flow">"No flow: the configuration above is invalid."</div>
         }
+        .into_any(),
     };
     let reported = move || {
         handle

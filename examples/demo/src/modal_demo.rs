@@ -1,25 +1,19 @@
-//! The modal example: opened from a button, resumable after a cancel.
+//! The modal example: opened from a button, resumable after a cancel, with the
+//! handle's actions in a toolbar inside the dialog.
 
-use std::time::Duration;
-
+use leptos::html;
 use leptos::prelude::*;
-use leptos_persona::{
-    EventsAllowlist, InquiryHandle, InquiryOptions, InquiryPhase, PersonaInquiry,
-};
+use leptos_persona::{InquiryHandle, InquiryPhase};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::code_sample::{CodeSample, MODAL};
-use crate::event_log::{EventLog, Instance};
+use crate::event_log::EventLog;
+use crate::modal_example::ModalExample;
 use crate::settings::FlowProps;
 use crate::signals_panel::SignalsPanel;
 
-/// What "Resume" restarts the modal with: the cancelled inquiry's id and session token.
-#[derive(Debug, Clone, PartialEq)]
-struct Resume {
-    inquiry_id: String,
-    session_token: Option<String>,
-}
-
-/// The modal example card (plus, while the modal is open, a bar of handle actions above it).
+/// The modal example card.
 #[component]
 pub fn ModalDemo(
     flow: FlowProps,
@@ -28,86 +22,18 @@ pub fn ModalDemo(
     /// Shown when the flow never loaded (simulator not running?).
     timeout_hint: Signal<Option<String>>,
 ) -> impl IntoView {
-    let callbacks = log.callbacks(Instance::Modal);
-    let resume = RwSignal::new(None::<Resume>);
-    // Each resume mounts the modal afresh: resuming the same inquiry twice gives the
-    // same options, which would not restart the flow.
-    let attempt = RwSignal::new(0u32);
-
-    // A new template, environment or restart starts a new inquiry: forget the resume.
-    let (template, environment, generation) = (flow.template, flow.environment, flow.generation);
-    Effect::new(move |previous: Option<()>| {
-        template.track();
-        environment.track();
-        generation.track();
-        if previous.is_some() {
-            resume.set(None);
-        }
-    });
-
-    // Resume semantics: `inquiry_id` + `session_token`, no template.
-    let options = Signal::derive(move || {
-        Some(match resume.get() {
-            Some(Resume {
-                inquiry_id,
-                session_token,
-            }) => InquiryOptions::resume(inquiry_id, session_token),
-            None => InquiryOptions {
-                template_id: template.get(),
-                ..InquiryOptions::default()
-            },
-        })
-    });
-
-    let inquiry = move || {
-        generation.track();
-        attempt.track();
-        let flow = flow.clone();
-        flow.host.map(|host| {
-            view! {
-                <PersonaInquiry
-                    modal=true
-                    options=options
-                    host=host
-                    environment_id=flow.environment
-                    fields=flow.fields
-                    style_variant=flow.style_variant
-                    load_timeout=flow.load_timeout_ms
-                    events_allowlist=EventsAllowlist::All
-                    handle=handle
-                    on_load=callbacks.on_load
-                    on_ready=callbacks.on_ready
-                    on_complete=callbacks.on_complete
-                    on_cancel=callbacks.on_cancel
-                    on_error=callbacks.on_error
-                    on_event=callbacks.on_event
-                />
-            }
-        })
-    };
-
-    let can_resume = move || handle.inquiry_id().with(Option::is_some);
-    let resume_it = move |_| {
-        let Some(inquiry_id) = handle.inquiry_id().get_untracked() else {
-            return;
-        };
-        resume.set(Some(Resume {
-            inquiry_id,
-            session_token: handle.session_token().get_untracked(),
-        }));
-        attempt.update(|n| *n += 1);
-        // After the fresh mount has reset the state, so the component knows to
-        // repeat `open` once the new flow has loaded.
-        set_timeout(move || handle.open(), Duration::ZERO);
-    };
-    let start_over = move |_| {
-        resume.set(None);
-        attempt.update(|n| *n += 1);
-    };
+    // Another template or environment is another inquiry: a resumed one gives way.
+    let (template, environment) = (flow.template, flow.environment);
+    Effect::watch(
+        move || (template.get(), environment.get()),
+        move |_, _, _| handle.restart(),
+        false,
+    );
     let phase = handle.phase();
-    let open_label = move || match phase.get() {
-        InquiryPhase::Completed | InquiryPhase::Failed => "Show the result",
-        _ => "Verify in a modal",
+    let inquiry_id = handle.inquiry_id();
+    let example = match flow.host.clone() {
+        Some(host) => view! { <ModalExample host flow inquiry=handle log /> }.into_any(),
+        None => ().into_any(),
     };
 
     view! {
@@ -120,72 +46,16 @@ pub fn ModalDemo(
                     <p class="muted">
                         "The flow loads hidden in the background; "
                         <code>"inquiry.open()"</code>
-                        " shows it, moves focus into it and locks page scrolling. Escape asks the flow to exit. It closes by itself on complete or cancel."
+                        " shows it in a native modal dialog and moves focus into it. Escape asks the flow to exit. It closes by itself on complete or cancel; "
+                        <code>"inquiry.resume(id, token)"</code>
+                        " picks a cancelled inquiry up again."
                     </p>
                 </div>
             </div>
-            <div class="modal-launch">
-                <button
-                    type="button"
-                    class="btn btn-primary"
-                    id="open-modal"
-                    on:click=move |_| handle.open()
-                >
-                    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-                        <path
-                            d="M12 2l7 3v6c0 4.5-3 8.5-7 11-4-2.5-7-6.5-7-11V5l7-3z"
-                            fill="none"
-                            stroke="currentColor"
-                            stroke-width="2"
-                            stroke-linejoin="round"
-                        />
-                        <path
-                            d="M8.5 12l2.5 2.5 4.5-5"
-                            fill="none"
-                            stroke="currentColor"
-                            stroke-width="2"
-                            stroke-linecap="round"
-                            stroke-linejoin="round"
-                        />
-                    </svg>
-                    {open_label}
-                </button>
-                <Show when=move || phase.get() == InquiryPhase::Cancelled>
-                    <button
-                        type="button"
-                        class="btn btn-accent"
-                        id="resume"
-                        disabled=move || !can_resume()
-                        title="InquiryOptions::resume(inquiry_id, session_token), then inquiry.open()"
-                        on:click=resume_it
-                    >
-                        "Resume"
-                    </button>
-                </Show>
-                <Show when=move || resume.with(Option::is_some)>
-                    <button type="button" class="btn btn-quiet" id="modal-new-inquiry" on:click=start_over>
-                        "New inquiry"
-                    </button>
-                </Show>
-            </div>
+            {example}
             <p class="modal-status muted" id="modal-status">
-                {move || modal_status(phase.get(), can_resume(), resume.with(Option::is_some))}
+                {move || modal_status(phase.get(), inquiry_id.with(Option::is_some))}
             </p>
-            {move || {
-                resume
-                    .get()
-                    .map(|r| {
-                        view! {
-                            <p class="hint" id="resume-options">
-                                "Resumed with " <code>"InquiryOptions::resume("</code>
-                                <code class="id">{r.inquiry_id}</code> ", "
-                                <code class="id">{r.session_token.unwrap_or_else(|| "None".into())}</code>
-                                <code>")"</code>
-                                " — no template."
-                            </p>
-                        }
-                    })
-            }}
             {move || {
                 handle
                     .config_error()
@@ -199,59 +69,201 @@ pub fn ModalDemo(
                     })
             }}
             {move || timeout_hint.get().map(|hint| view! { <p class="hint hint--warn">{hint}</p> })}
-            {inquiry}
-            <Show when=move || handle.is_open().get()>
-                <div class="modal-toolbar" id="modal-toolbar" role="toolbar" aria-label="Handle actions">
-                    <span class="modal-toolbar-label">"demo: handle actions"</span>
-                    <button
-                        type="button"
-                        class="btn btn-small"
-                        id="modal-close"
-                        title="inquiry.close(): hide the modal, the flow keeps its place"
-                        on:click=move |_| handle.close()
-                    >
-                        "close()"
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn-small"
-                        id="modal-cancel"
-                        title="inquiry.cancel(false): the flow asks the user to confirm"
-                        on:click=move |_| handle.cancel(false)
-                    >
-                        "cancel(false)"
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn-small"
-                        id="modal-cancel-force"
-                        title="inquiry.cancel(true): the flow exits at once"
-                        on:click=move |_| handle.cancel(true)
-                    >
-                        "cancel(true)"
-                    </button>
-                </div>
-            </Show>
             <SignalsPanel id="signals-modal" handle />
             <CodeSample id="code-modal" code=MODAL />
         </section>
     }
 }
 
-fn modal_status(phase: InquiryPhase, has_inquiry: bool, resumed: bool) -> &'static str {
+fn modal_status(phase: InquiryPhase, has_inquiry: bool) -> &'static str {
     match phase {
         InquiryPhase::Loading => "Loading the flow in the background…",
-        InquiryPhase::Loaded | InquiryPhase::Ready if resumed => "Resumed inquiry ready.",
         InquiryPhase::Loaded | InquiryPhase::Ready => "Ready: the flow starts when the modal opens.",
         InquiryPhase::InProgress => "In progress. Close the modal and open it again: the flow keeps its place.",
         InquiryPhase::Completed => "Completed: on_complete fired and the modal closed itself.",
         InquiryPhase::Failed => "Failed: on_complete fired with status \"failed\".",
         InquiryPhase::Cancelled if has_inquiry => {
-            "Cancelled after the inquiry was created: resume it with its inquiry id and session token."
+            "Cancelled after the inquiry was created: Resume calls inquiry.resume(inquiry_id, session_token)."
         }
         InquiryPhase::Cancelled => "Cancelled before an inquiry existed: there is nothing to resume.",
         InquiryPhase::Errored => "The flow reported an error (see on_error).",
         InquiryPhase::TimedOut => "The flow did not load in time: on_error(load_timeout).",
         _ => "",
     }
+}
+
+/// The shield on the button that opens the modal.
+#[component]
+pub fn ShieldIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+            <path
+                d="M12 2l7 3v6c0 4.5-3 8.5-7 11-4-2.5-7-6.5-7-11V5l7-3z"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linejoin="round"
+            />
+            <path
+                d="M8.5 12l2.5 2.5 4.5-5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            />
+        </svg>
+    }
+}
+
+/// A "?" button in the toolbar and the small modal dialog it opens on top of
+/// the flow's, explaining the handle's actions. Escape closes only this one:
+/// the browser sends it to the topmost modal dialog.
+#[component]
+pub fn HandleHelp() -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    let open = move |_| {
+        if let Some(dialog) = dialog.get_untracked() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="btn btn-small"
+            id="modal-help"
+            aria-haspopup="dialog"
+            aria-label="What do these actions do?"
+            on:click=open
+        >
+            "?"
+        </button>
+        <dialog class="help-dialog" id="handle-help" node_ref=dialog aria-labelledby="handle-help-title">
+            <h2 id="handle-help-title">"The handle's actions"</h2>
+            <dl>
+                <dt><code>"inquiry.close()"</code></dt>
+                <dd>"Hides the modal; the flow keeps its place for the next open()."</dd>
+                <dt><code>"inquiry.cancel(false)"</code></dt>
+                <dd>"Asks the flow to exit: it asks the person to confirm, then on_cancel."</dd>
+                <dt><code>"inquiry.cancel(true)"</code></dt>
+                <dd>"The flow exits at once: on_cancel, and the modal closes."</dd>
+            </dl>
+            <p class="muted">
+                "Escape closes this dialog only: the browser sends it to the topmost modal."
+            </p>
+            <button type="button" class="btn" id="handle-help-close" on:click=close>
+                "Close"
+            </button>
+        </dialog>
+    }
+}
+
+/// The focus guards a [`FocusWrap`] added, and their listener.
+type Guards = (Vec<web_sys::Element>, Closure<dyn Fn(web_sys::Event)>);
+
+/// Keeps Tab and Shift+Tab inside the dialog it is rendered in (put it in the
+/// component's children). A modal `<dialog>` makes the page behind it inert,
+/// but from its last element browsers move focus on to their own toolbar: an
+/// invisible, focusable guard at each end of the dialog takes focus there and
+/// moves it round to the other end instead.
+#[component]
+pub fn FocusWrap() -> impl IntoView {
+    let marker = NodeRef::<html::Span>::new();
+    let guards: StoredValue<Option<Guards>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(marker) = marker.get() else { return };
+        if guards.with_value(Option::is_some) {
+            return;
+        }
+        let Some(dialog) = marker.closest("dialog").ok().flatten() else {
+            return;
+        };
+        guards.set_value(add_guards(&dialog));
+    });
+    on_cleanup(move || {
+        if let Some((elements, _listener)) = guards.try_update_value(Option::take).flatten() {
+            for element in elements {
+                element.remove();
+            }
+        }
+    });
+    view! { <span hidden node_ref=marker></span> }
+}
+
+/// A guard at each end of `dialog`; focus on one moves to the first (or,
+/// on the first guard, the last) element inside that takes it.
+fn add_guards(dialog: &web_sys::Element) -> Option<Guards> {
+    let document = dialog.owner_document()?;
+    let target = dialog.clone();
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        // Only the first guard has an element after it: Shift+Tab got there.
+        let to_last = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|guard| guard.next_element_sibling().is_some());
+        focus_edge(&target, to_last);
+    });
+    let mut elements = Vec::new();
+    for first in [true, false] {
+        let guard = document.create_element("span").ok()?;
+        guard.set_attribute("tabindex", "0").ok()?;
+        guard.set_attribute("data-focus-guard", "").ok()?;
+        guard.set_attribute("class", "focus-guard").ok()?;
+        guard
+            .add_event_listener_with_callback("focus", listener.as_ref().unchecked_ref())
+            .ok()?;
+        if first {
+            dialog.prepend_with_node_1(&guard).ok()?;
+        } else {
+            dialog.append_with_node_1(&guard).ok()?;
+        }
+        elements.push(guard);
+    }
+    Some((elements, listener))
+}
+
+/// Focuses the first (or the last) element inside `root` that Tab can reach,
+/// the guards aside; `true` when one took focus.
+fn focus_edge(root: &web_sys::Element, last: bool) -> bool {
+    let mut child = if last {
+        root.last_element_child()
+    } else {
+        root.first_element_child()
+    };
+    while let Some(element) = child {
+        if !element.has_attribute("data-focus-guard")
+            && ((!last && try_focus(&element))
+                || focus_edge(&element, last)
+                || (last && try_focus(&element)))
+        {
+            return true;
+        }
+        child = if last {
+            element.previous_element_sibling()
+        } else {
+            element.next_element_sibling()
+        };
+    }
+    false
+}
+
+/// Focuses `element` if Tab could reach it; `true` when it has focus now (not
+/// when it is hidden, disabled or inside a closed dialog).
+fn try_focus(element: &web_sys::Element) -> bool {
+    let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    if html.tab_index() < 0 {
+        return false;
+    }
+    let _ = html.focus();
+    element
+        .owner_document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| active.is_same_node(Some(element)))
 }

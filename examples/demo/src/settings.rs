@@ -51,7 +51,7 @@ pub struct Settings {
     pub birthdate: RwSignal<String>,
     /// Dark theme (page and flows).
     pub dark: RwSignal<bool>,
-    /// Bumped by "Restart": both flows are mounted afresh.
+    /// Bumped by "Restart both": both flows start over (`InquiryHandle::restart`).
     pub generation: RwSignal<u32>,
 }
 
@@ -70,7 +70,7 @@ impl Settings {
         }
     }
 
-    /// Mounts both flows afresh.
+    /// Starts both flows over.
     pub fn restart(&self) {
         self.generation.update(|g| *g += 1);
     }
@@ -91,8 +91,6 @@ pub struct FlowProps {
     pub style_variant: Signal<Option<String>>,
     /// `load_timeout_ms`.
     pub load_timeout_ms: Signal<Option<u32>>,
-    /// Bumped to mount both flows afresh.
-    pub generation: RwSignal<u32>,
 }
 
 impl FlowProps {
@@ -125,7 +123,6 @@ impl FlowProps {
             fields: debounced_fields(settings),
             style_variant: Signal::derive(move || settings.dark.get().then(|| "dark".to_owned())),
             load_timeout_ms: Signal::derive(move || Some(settings.load_timeout_ms.get())),
-            generation: settings.generation,
         }
     }
 }
