@@ -1243,3 +1243,39 @@ async fn destroying_a_flow_that_never_loaded_disarms_the_watchdog() {
         log.entries()
     );
 }
+
+#[wasm_bindgen_test]
+async fn changing_the_title_or_frame_size_mid_flow_keeps_the_flow() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let title = RwSignal::new("Verify your identity".to_owned());
+    let height = RwSignal::new(700u32);
+    let mounted = mount(move |handle| {
+        view! {
+            <PersonaInquiry host=simulator() template_id="itmpl_sim_happy" handle=handle
+                iframe_title=title frame_height=Signal::derive(move || leptos_persona::CssSize::Px(f64::from(height.get())))
+                load_timeout=400 on_error=r.error() on_load=r.load() />
+        }
+    });
+    assert!(
+        wait_until(5_000, || log.has("load")).await,
+        "{:?}",
+        log.entries()
+    );
+    let iframe = mounted.iframe();
+    let phase = mounted.phase();
+    title.set("Vérifiez votre identité".to_owned());
+    height.set(650);
+    sleep(50).await;
+    assert_eq!(iframe.title(), "Vérifiez votre identité");
+    assert_eq!(css(&iframe, "max-height"), "650px");
+    assert!(
+        js_sys::Object::is(&iframe, &mounted.iframe()),
+        "the same iframe"
+    );
+    // Longer than the watchdog: no restart, so no false load_timeout.
+    sleep(700).await;
+    assert_eq!(mounted.phase(), phase, "the phase is kept");
+    assert!(!log.has("error:load_timeout"), "{:?}", log.entries());
+    assert_eq!(log.count("load"), 1);
+}
