@@ -46,6 +46,17 @@ pub fn file_bytes(path: &Path) -> Result<(u64, u64), String> {
     Ok((raw, gzip_len(path)?))
 }
 
+/// What a page downloads for `files`: their sizes, raw and each gzipped, summed.
+fn download(files: &[PathBuf]) -> Result<Bytes, String> {
+    let mut total = Bytes::default();
+    for file in files {
+        let (raw, gzip) = file_bytes(file)?;
+        total.raw += raw;
+        total.gzip += gzip;
+    }
+    Ok(total)
+}
+
 /// Every JavaScript file of a wasm-bindgen output directory (glue and snippets).
 fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -106,13 +117,7 @@ fn build_variant(feature: Option<&str>) -> Result<(Bytes, PathBuf), String> {
     )?;
     let mut files = vec![optimized];
     js_files(&dir, &mut files);
-    let mut total = Bytes::default();
-    for file in files {
-        let (raw, gzip) = file_bytes(&file)?;
-        total.raw += raw;
-        total.gzip += gzip;
-    }
-    Ok((total, wasm))
+    Ok((download(&files)?, wasm))
 }
 
 /// `twiggy`, installed from crates.io if missing.
@@ -319,12 +324,7 @@ fn demo_size() -> Result<(), String> {
                 .filter(|p| p.extension().is_some_and(|e| e == "wasm")),
         );
     }
-    let mut total = Bytes::default();
-    for file in files {
-        let (raw, gzip) = file_bytes(&file)?;
-        total.raw += raw;
-        total.gzip += gzip;
-    }
+    let total = download(&files)?;
     println!(
         "size: the demo (trunk --release, wasm-opt -Oz): {} bytes raw, {} bytes gzip (wasm + JS)",
         total.raw, total.gzip
