@@ -1279,3 +1279,62 @@ async fn changing_the_title_or_frame_size_mid_flow_keeps_the_flow() {
     assert!(!log.has("error:load_timeout"), "{:?}", log.entries());
     assert_eq!(log.count("load"), 1);
 }
+
+/// The flow simulator's request counters (`GET /__stats`, served with CORS).
+async fn simulator_stats() -> serde_json::Value {
+    let url = format!("{}/__stats", simulator().origin());
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&url))
+            .await
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().unwrap())
+        .await
+        .unwrap();
+    serde_json::from_str(&text.as_string().unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn opening_and_closing_the_modal_never_reloads_the_flow() {
+    let log = Log::default();
+    let r = Recorder { log: log.clone() };
+    let mounted = mount(move |handle| {
+        view! {
+            <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_happy"
+                handle=handle on_load=r.load() on_event=r.event() />
+        }
+    });
+    assert!(wait_until(10_000, || log.has("load")).await);
+    let iframe = mounted.iframe();
+    let src = iframe.src();
+    let container = url_param(&src, "container-id").expect("the URL names its container");
+    for round in 1..=3 {
+        mounted.handle.open();
+        sleep(50).await;
+        assert!(dialog(&mounted).open(), "round {round}: open");
+        mounted.handle.close();
+        sleep(50).await;
+        assert!(!dialog(&mounted).open(), "round {round}: closed");
+        assert!(
+            js_sys::Object::is(&mounted.iframe(), &iframe) && mounted.iframe().src() == src,
+            "round {round}: the same iframe and document"
+        );
+    }
+    let stats = simulator_stats().await;
+    assert_eq!(
+        stats["by_container"][container.as_str()],
+        serde_json::json!(1),
+        "one /widget request for {container}: {stats}"
+    );
+    assert_eq!(log.count("load"), 1, "{:?}", log.entries());
+}
+
+/// The value of `name` in `url`'s query, decoded.
+fn url_param(url: &str, name: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()?
+        .query_pairs()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
