@@ -10,7 +10,8 @@
 //! - `cargo xtask size [--check]`: what the component adds to an app (inline and
 //!   modal), per crate, against `xtask/size-budget.txt`; and the demo's size.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
-//! - `cargo xtask package`, `cargo xtask msrv`: those two test steps alone.
+//! - `cargo xtask package`, `cargo xtask msrv`, `cargo xtask e2e [FILTER]`: those
+//!   test steps alone (the end-to-end tests whose names contain `FILTER`).
 //! - `cargo xtask bench [--loads N]`: leptos-persona against the official SDK, side
 //!   by side in headless Chromium (see [`bench`]).
 
@@ -36,9 +37,11 @@ fn main() -> ExitCode {
         Some("package") => package::package(),
         Some("msrv") => msrv::msrv(),
         Some("bench") => bench::bench(&args[1..]),
+        Some("e2e") => tools::ensure_browser_tools()
+            .and_then(|tools| end_to_end_tests(&tools, args.get(1).map(String::as_str))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
+                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
             );
             return ExitCode::from(2);
         }
@@ -256,11 +259,12 @@ fn browser_tests() -> Result<(), String> {
     );
     drop(simulator);
     result?;
-    end_to_end_tests(&tools)
+    end_to_end_tests(&tools, None)
 }
 
-/// The built demo and the SSR example in headless Chromium, through WebDriver.
-fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
+/// The built demo and the SSR example in headless Chromium, through WebDriver;
+/// with a `filter`, only the tests whose names contain it.
+fn end_to_end_tests(tools: &tools::BrowserTools, filter: Option<&str>) -> Result<(), String> {
     tools::check_trunk_pins()?;
     let trunk = tools::ensure_trunk()?;
     let wasm_opt = tools::ensure_wasm_opt()?;
@@ -313,6 +317,7 @@ fn end_to_end_tests(tools: &tools::BrowserTools) -> Result<(), String> {
                 "--test-threads=1",
                 "--nocapture",
             ])
+            .args(filter)
             .env("CHROMEDRIVER", &tools.chromedriver)
             .env("PERSONA_AXE_JS", &axe)
             .env("PERSONA_SIMULATOR_URL", &simulator.url)
