@@ -13,6 +13,7 @@ use leptos_persona_core::{
 use web_sys::MessageEvent;
 
 use crate::browser_listener::WindowListener;
+use crate::effect::effect;
 use crate::frame_link::{read_data, FrameLink};
 use crate::options_from_props::Settings;
 use crate::{FlowCallback, InquiryHandle};
@@ -185,7 +186,7 @@ pub(crate) fn run_flow_session(
     let handle = inquiry.handle;
     // A new iframe document (new URL, restart, resume) is a new session; a
     // change that keeps the URL (title, sizes) keeps it. Destroying ends it.
-    Effect::new(move |_| {
+    effect(move || {
         let _ = inquiry.src.get();
         handle.generation.track();
         if handle.destroyed.get() {
@@ -197,7 +198,7 @@ pub(crate) fn run_flow_session(
     });
     // The gate and the allowlist follow the options without a restart
     // (`trusted_origins`, `events_allowlist`).
-    Effect::new(move |_| {
+    effect(move || {
         let Some((gate, allowlist)) =
             inquiry.with_settings(|s| (s.gate.clone(), s.allowlist.clone()))
         else {
@@ -219,10 +220,13 @@ pub(crate) fn run_flow_session(
     // Each iframe element is linked as it mounts; messages the flow posted
     // before this app hydrated (kept by `<PersonaMessageQueue/>`) are taken then.
     let drain = on_message.clone();
-    Effect::new(move |linked: Option<Option<web_sys::HtmlIFrameElement>>| {
+    effect(move || {
         let iframe = inquiry.iframe.get();
-        if linked.flatten() == iframe {
-            return iframe;
+        let same = handle
+            .link
+            .with_value(|link| link.as_ref().map(|l| &l.iframe) == iframe.as_ref());
+        if same {
+            return;
         }
         let target = inquiry.with_settings_untracked(|s| s.frame.target_origin.clone());
         let link = iframe
@@ -239,7 +243,6 @@ pub(crate) fn run_flow_session(
                 drain(&event);
             }
         }
-        iframe
     });
     let listener = WindowListener::new(ev::message, move |event| on_message(&event));
     on_cleanup(move || {

@@ -1,7 +1,8 @@
 //! The modal: a native `<dialog>` opened with `showModal()`. The browser puts
 //! it in the top layer, makes the page behind it inert and sends Escape to the
-//! topmost dialog only; this piece adds the scroll lock, focus into the flow
-//! and back to the opener, and the flow's `open` and `exit` messages.
+//! topmost dialog only; this piece adds the scroll lock, focus into the flow,
+//! round the dialog ([`focus_wrap`]) and back to the opener, and the flow's
+//! `open` and `exit` messages.
 
 use leptos::ev;
 use leptos::html;
@@ -10,7 +11,9 @@ use leptos_persona_core::{WidgetAction, DESKTOP_MEDIA_QUERY};
 use wasm_bindgen::JsCast;
 
 use crate::browser_listener::WindowListener;
+use crate::effect::effect;
 use crate::flow_session::{flow_not_loaded, Inquiry};
+use crate::focus_wrap;
 use crate::scroll_lock;
 
 /// The modal's element and what it needs to remember while open.
@@ -32,7 +35,7 @@ impl Modal {
             focus_return: StoredValue::new_local(None),
             holds_lock: StoredValue::new(false),
         };
-        Effect::new(move |_| {
+        effect(move || {
             let open = inquiry.handle.open.get();
             let Some(dialog) = modal.dialog.get() else {
                 return;
@@ -63,6 +66,7 @@ impl Modal {
         if !dialog.open() && dialog.show_modal().is_err() {
             crate::debug_log!("showModal failed (is the dialog in the document?)");
         }
+        focus_wrap::wrap_focus(dialog);
         scroll_lock::acquire();
         // Before `load` the flow cannot hear it; `load` posts it then.
         if !inquiry

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::effect::effect;
 use crate::OptionProp;
 
 /// The page's origin: the `page_origin` prop when given, else
@@ -14,7 +15,7 @@ pub(crate) fn page_origin(given: OptionProp<String>) -> Memo<Option<String>> {
         Owner::current_shared_context().is_some_and(|context| context.during_hydration());
     let window_origin = RwSignal::new(if hydrating { None } else { browser_origin() });
     if hydrating {
-        Effect::new(move |_| window_origin.set(browser_origin()));
+        effect(move || window_origin.set(browser_origin()));
     }
     Memo::new(move |_| match given.read() {
         Some(Ok(origin)) => Some(origin),

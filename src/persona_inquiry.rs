@@ -9,6 +9,7 @@ use leptos_persona_core::{
 };
 use serde_json::{Map, Value};
 
+use crate::effect::effect;
 use crate::flow_session::{run_flow_session, Callbacks, Inquiry};
 use crate::frame_view::inquiry_view;
 use crate::inline_height::InlineHeight;
@@ -335,7 +336,7 @@ fn persona_inquiry(
     let src = Memo::new(move |_| {
         settings.with(|s| s.as_ref()?.as_ref().ok().map(|s| s.frame.src.clone()))
     });
-    Effect::new(move |_| {
+    effect(move || {
         let error = settings.with(|s| s.as_ref().and_then(|s| s.as_ref().err()).cloned());
         if let Some(error) = &error {
             leptos::logging::error!("leptos-persona: {error}");
@@ -356,7 +357,7 @@ fn persona_inquiry(
             height.follow(inquiry);
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let _ = src.get();
         handle.generation.track();
         height.reset();
@@ -370,13 +371,13 @@ fn persona_inquiry(
 
 /// Keeps an app's own `open` signal and the handle's in step, both ways.
 fn bind_open(handle: InquiryHandle, open: RwSignal<bool>) {
-    Effect::new(move |_| {
+    effect(move || {
         let wanted = open.get();
         if handle.open.get_untracked() != wanted {
             handle.open.set(wanted);
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let shown = handle.open.get();
         if open.get_untracked() != shown {
             open.set(shown);

@@ -624,6 +624,18 @@ async fn modal_opens_focuses_locks_scroll_and_escape_cancels() {
         js_sys::Object::is(&active, &mounted.iframe()),
         "focus moved into the flow"
     );
+    // Focus guards at both ends of the dialog send Tab and Shift+Tab round.
+    let guards = overlay.query_selector_all("[data-focus-guard]").unwrap();
+    assert_eq!(guards.length(), 2, "a guard at each end");
+    for index in [1, 0] {
+        let guard: web_sys::HtmlElement = guards.get(index).unwrap().dyn_into().unwrap();
+        guard.focus().unwrap();
+        let active = document().active_element().unwrap();
+        assert!(
+            js_sys::Object::is(&active, &mounted.iframe()),
+            "guard {index} sent focus round to the flow"
+        );
+    }
     // The flow received `open` and started.
     assert!(
         wait_until(10_000, || log.has("event:start")).await,

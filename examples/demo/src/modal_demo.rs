@@ -4,8 +4,6 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona::{InquiryHandle, InquiryPhase};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::code_sample::{CodeSample, MODAL};
 use crate::event_log::EventLog;
@@ -161,109 +159,4 @@ pub fn HandleHelp() -> impl IntoView {
             </button>
         </dialog>
     }
-}
-
-/// The focus guards a [`FocusWrap`] added, and their listener.
-type Guards = (Vec<web_sys::Element>, Closure<dyn Fn(web_sys::Event)>);
-
-/// Keeps Tab and Shift+Tab inside the dialog it is rendered in (put it in the
-/// component's children). A modal `<dialog>` makes the page behind it inert,
-/// but from its last element browsers move focus on to their own toolbar: an
-/// invisible, focusable guard at each end of the dialog takes focus there and
-/// moves it round to the other end instead.
-#[component]
-pub fn FocusWrap() -> impl IntoView {
-    let marker = NodeRef::<html::Span>::new();
-    let guards: StoredValue<Option<Guards>, LocalStorage> = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        let Some(marker) = marker.get() else { return };
-        if guards.with_value(Option::is_some) {
-            return;
-        }
-        let Some(dialog) = marker.closest("dialog").ok().flatten() else {
-            return;
-        };
-        guards.set_value(add_guards(&dialog));
-    });
-    on_cleanup(move || {
-        if let Some((elements, _listener)) = guards.try_update_value(Option::take).flatten() {
-            for element in elements {
-                element.remove();
-            }
-        }
-    });
-    view! { <span hidden node_ref=marker></span> }
-}
-
-/// A guard at each end of `dialog`; focus on one moves to the first (or,
-/// on the first guard, the last) element inside that takes it.
-fn add_guards(dialog: &web_sys::Element) -> Option<Guards> {
-    let document = dialog.owner_document()?;
-    let target = dialog.clone();
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-        // Only the first guard has an element after it: Shift+Tab got there.
-        let to_last = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|guard| guard.next_element_sibling().is_some());
-        focus_edge(&target, to_last);
-    });
-    let mut elements = Vec::new();
-    for first in [true, false] {
-        let guard = document.create_element("span").ok()?;
-        guard.set_attribute("tabindex", "0").ok()?;
-        guard.set_attribute("data-focus-guard", "").ok()?;
-        guard.set_attribute("class", "focus-guard").ok()?;
-        guard
-            .add_event_listener_with_callback("focus", listener.as_ref().unchecked_ref())
-            .ok()?;
-        if first {
-            dialog.prepend_with_node_1(&guard).ok()?;
-        } else {
-            dialog.append_with_node_1(&guard).ok()?;
-        }
-        elements.push(guard);
-    }
-    Some((elements, listener))
-}
-
-/// Focuses the first (or the last) element inside `root` that Tab can reach,
-/// the guards aside; `true` when one took focus.
-fn focus_edge(root: &web_sys::Element, last: bool) -> bool {
-    let mut child = if last {
-        root.last_element_child()
-    } else {
-        root.first_element_child()
-    };
-    while let Some(element) = child {
-        if !element.has_attribute("data-focus-guard")
-            && ((!last && try_focus(&element))
-                || focus_edge(&element, last)
-                || (last && try_focus(&element)))
-        {
-            return true;
-        }
-        child = if last {
-            element.previous_element_sibling()
-        } else {
-            element.next_element_sibling()
-        };
-    }
-    false
-}
-
-/// Focuses `element` if Tab could reach it; `true` when it has focus now (not
-/// when it is hidden, disabled or inside a closed dialog).
-fn try_focus(element: &web_sys::Element) -> bool {
-    let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() else {
-        return false;
-    };
-    if html.tab_index() < 0 {
-        return false;
-    }
-    let _ = html.focus();
-    element
-        .owner_document()
-        .and_then(|d| d.active_element())
-        .is_some_and(|active| active.is_same_node(Some(element)))
 }

@@ -8,7 +8,7 @@ use leptos_persona::{
 };
 
 use crate::event_log::{EventLog, Instance::Modal};
-use crate::modal_demo::{FocusWrap, HandleHelp, ShieldIcon};
+use crate::modal_demo::{HandleHelp, ShieldIcon};
 use crate::settings::FlowProps;
 
 /// A button that opens the flow in a modal, and resumes it after a cancel.
@@ -115,8 +115,6 @@ pub fn ModalExample(
                 </button>
                 <HandleHelp />
             </div>
-            // Tab and Shift+Tab go round inside the dialog, not out to the browser.
-            <FocusWrap />
         </PersonaInquiry>
     }
 }
