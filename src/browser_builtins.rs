@@ -22,7 +22,7 @@ pub fn builtins() -> &'static dyn JsBuiltins {
 mod browser {
     use wasm_bindgen::prelude::wasm_bindgen;
 
-    #[wasm_bindgen(module = "/src/browser_builtins.js")]
+    #[wasm_bindgen(module = "/src/browser.js")]
     extern "C" {
         pub(super) fn kebab_case(key: &str) -> String;
         pub(super) fn number_to_string(value: f64) -> String;

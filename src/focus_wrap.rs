@@ -4,7 +4,7 @@
 //! takes focus there and sends it round to the other end instead, as radix's
 //! focus guards and thaw's `FocusTrap` do.
 //!
-//! The guards are JavaScript (`focus_wrap.js`, kept terse: it ships as is),
+//! The guards are JavaScript (in `browser.js`, kept terse: it ships as is),
 //! put in once, when the dialog first opens. The first guard (reached by
 //! Shift+Tab) focuses the last element in the dialog that takes focus, the
 //! last guard (reached by Tab) the first; candidates are tried in turn, since
@@ -24,7 +24,7 @@ pub(crate) fn wrap_focus(_dialog: &web_sys::Element) {}
 mod browser {
     use wasm_bindgen::prelude::wasm_bindgen;
 
-    #[wasm_bindgen(module = "/src/focus_wrap.js")]
+    #[wasm_bindgen(module = "/src/browser.js")]
     extern "C" {
         pub(super) fn wrap_focus(dialog: &web_sys::Element);
     }

@@ -43,6 +43,16 @@ impl Default for Labels {
     }
 }
 
+/// A reactive part of the view that is shown or not: boxed, so that the
+/// loading and error parts share one instance of the rendering code.
+type Slot = Box<dyn Fn() -> Option<AnyView> + Send + Sync>;
+
+/// The iframe's title, also the modal's accessible name: one boxed closure
+/// type for both attributes, so they share one instance of the attribute code.
+fn frame_title(inquiry: Inquiry) -> Box<dyn Fn() -> Option<String> + Send + Sync> {
+    Box::new(move || inquiry.with_settings(|s| s.frame.title.clone()))
+}
+
 /// The props that shape the view.
 pub(crate) struct ViewParts {
     pub(crate) class: OptionProp<String>,
@@ -116,12 +126,11 @@ fn flow_iframe(
     frame: WidgetFrame,
     style: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
-    let title = move || inquiry.with_settings(|s| s.frame.title.clone());
     html::iframe()
         .node_ref(inquiry.iframe)
         .id(id)
         .src(frame.src)
-        .title(title)
+        .title(frame_title(inquiry))
         .attr("sandbox", frame.sandbox)
         .attr("allow", frame.allow)
         .class(frame.class)
@@ -164,24 +173,24 @@ pub(crate) fn inquiry_view(
             .with(|s| s.as_ref().is_some_and(|s| s.is_err()))
     };
     let error_text = labels.error;
-    let error_view = move || {
+    let error_view: Slot = Box::new(move || {
         broken().then(|| match &error {
             Some(error) => error.run(),
             None => view! { <div class="persona-inquiry__config-error" role="alert">{error_text.clone()}</div> }
                 .into_any(),
         })
-    };
+    });
     let live = move || !handle.destroyed.get();
     let is_loading = move || live() && handle.state.with(|s| s.phase == InquiryPhase::Loading);
     let loading_label = labels.loading;
     let show_spinner = modal.is_some();
-    let loading_view = move || {
+    let loading_view: Slot = Box::new(move || {
         is_loading().then(|| match &loading {
             Some(loading) => loading.run(),
             None if show_spinner => spinner(loading_label.clone()).into_any(),
             None => ().into_any(),
         })
-    };
+    });
     let style = move || frame_style(inquiry, height, modal);
     // A new URL, a restart or a resume is a new iframe element, never the old
     // one with a new `src`: the view alternates between two branches of an
@@ -218,12 +227,11 @@ pub(crate) fn inquiry_view(
     let phase = move || handle.state.with(|s| s.phase.as_str());
     let content = match modal {
         Some(modal) => {
-            let title = move || inquiry.with_settings(|s| s.frame.title.clone());
             view! {
                 <dialog
                     node_ref=modal.dialog
                     class="persona-inquiry__dialog"
-                    aria-label=title
+                    aria-label=frame_title(inquiry)
                     style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"
                     on:cancel=move |event| modal::on_cancel(inquiry, event)
                     on:close=move |_| modal.on_close(inquiry)

@@ -183,10 +183,13 @@ pub fn PersonaInquiry(
     /// state themselves.
     #[prop(optional)]
     open: Option<RwSignal<bool>>,
-    /// The container id (fixed at mount); default: a unique id that is the same
-    /// on the server and the hydrating client.
+    /// The container id (fixed at mount), which every message of the flow must
+    /// carry; default: a random, unguessable id (the same on the server and the
+    /// hydrating client). An id of your own should be as hard to guess: a page
+    /// that frames yours could otherwise load a flow of its own into this
+    /// iframe and have its messages accepted.
     #[prop(into, optional)]
-    id: Option<String>,
+    id: OptionProp<String>,
     /// The page's origin for `iframe-origin`; default `window.location.origin`.
     /// Give it to render the iframe's `src` on the server.
     #[prop(into, optional)]
@@ -287,7 +290,9 @@ pub fn PersonaInquiry(
     };
     let handle = handle.unwrap_or_else(use_persona_inquiry);
     let mount = Mount {
-        container_id: id.unwrap_or_else(container_id::next_container_id),
+        container_id: untrack(|| id.read())
+            .and_then(Result::ok)
+            .unwrap_or_else(container_id::next_container_id),
         flow_type: if modal {
             FlowType::Modal
         } else {

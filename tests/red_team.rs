@@ -20,8 +20,9 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use support::{browser, Browser, Result};
 
-/// The page's container id and template id (the red-team page's only inquiry).
-const CONTAINER: &str = "persona-inquiry-0";
+/// The page's container id and template id (the red-team page's only inquiry): the
+/// page gives its inquiry this id, known to every attacker, unless `?default-id`.
+const CONTAINER: &str = "persona-inquiry-red-team";
 const TEMPLATE: &str = "itmpl_sim_happy";
 /// The component's own flow iframe on the red-team page.
 const FLOW: &str = "#red-team iframe.persona-widget__iframe";
@@ -486,6 +487,101 @@ async fn a_document_of_another_origin_navigated_into_the_flow_iframe_cannot_forg
     );
     Measured {
         attack: "navigated into the flow iframe (another origin)",
+        sent,
+        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
+        exceptions,
+        console_errors,
+        control,
+    }
+    .check(&entries);
+    b.close().await
+}
+
+/// A genuine flow of the simulator's, autoplayed to its end, for container `id`,
+/// posting to the red-team page's origin.
+fn genuine_flow(id: &str) -> String {
+    let app = env("PERSONA_SSR_RED_TEAM_URL");
+    format!(
+        "{}/widget?client-version=5.9.0&container-id={id}&flow-type=inline&inquiry-template-id={TEMPLATE}\
+         &environment-id=env_sim_autoplay&iframe-origin={}",
+        env("PERSONA_SIMULATOR_URL"),
+        encode(&app)
+    )
+}
+
+/// From the framing page, loads `url` into the app's flow iframe, waits until
+/// that flow has posted its `complete`, and returns how many messages it posted.
+async fn load_into_flow(b: &Browser, url: &str) -> Result<u64> {
+    top(b).await?;
+    b.client
+        .execute("navigateFlow(arguments[0]);", vec![json!(url)])
+        .await?;
+    let started = Instant::now();
+    loop {
+        enter(b, "iframe#app").await?;
+        enter(b, FLOW).await?;
+        let posted = b
+            .client
+            .execute(
+                "return location.href === arguments[0] && window.__sim
+                    ? window.__sim.posted.map(m => m.name) : [];",
+                vec![json!(url)],
+            )
+            .await?;
+        top(b).await?;
+        let posted: Vec<String> = serde_json::from_value(posted)?;
+        if posted.iter().any(|n| n == "complete") {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            return Ok(posted.len() as u64);
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            return Err(
+                format!("the flow loaded into the iframe never completed: {posted:?}").into(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example and simulator: run by `cargo xtask test`"]
+async fn a_framing_page_cannot_load_a_genuine_flow_of_its_own_into_the_flow_iframe() -> Result {
+    let b = browser().await?;
+    let page = format!(
+        "{}/navigator.html?app={}",
+        env("PERSONA_RED_TEAM_PAGES_URL"),
+        encode(&red_team_page("default-id"))
+    );
+    b.client.goto(&page).await?;
+    enter(&b, "iframe#app").await?;
+    wait_log(&b, "on_ready").await?;
+    let ours = b
+        .client
+        .execute(
+            "return document.querySelector('#red-team [data-container-id]').dataset.containerId;",
+            vec![],
+        )
+        .await?;
+    let ours = ours.as_str().unwrap_or_default().to_owned();
+    assert!(
+        ours.starts_with("persona-inquiry-") && ours.len() == "persona-inquiry-".len() + 20,
+        "a random container id: {ours:?}"
+    );
+    // The attacker guesses an id (the first one a counter would give) and loads a
+    // genuine flow, on the trusted origin, into our iframe: it plays to `complete`.
+    let sent = load_into_flow(&b, &genuine_flow("persona-inquiry-0")).await?;
+    enter(&b, "iframe#app").await?;
+    let entries = log(&b).await?;
+    let (exceptions, console_errors) = problems(&b).await?;
+    // The control: the same flow with the id it could not know is accepted.
+    load_into_flow(&b, &genuine_flow(&ours)).await?;
+    enter(&b, "iframe#app").await?;
+    let control = forged_callbacks(
+        &wait_log(&b, "on_complete:completed").await?,
+        REAL_BEFORE_CLICKS,
+    );
+    Measured {
+        attack: "framing page loads a genuine flow into the flow iframe (guessed container id)",
         sent,
         forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
         exceptions,

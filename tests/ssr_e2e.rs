@@ -68,9 +68,22 @@ async fn page_problems(b: &Browser) -> Result<Vec<String>> {
 fn the_iframe_and_its_final_src_are_in_the_server_html() -> Result {
     let html = http("GET", &format!("{}/", env("PERSONA_SSR_URL")))?;
     let simulator = env("PERSONA_SIMULATOR_URL");
-    for container in ["persona-inquiry-0", "persona-inquiry-1"] {
+    let containers: Vec<&str> = html
+        .split("<iframe id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(containers.len(), 2, "two inquiries in {html}");
+    assert_ne!(containers[0], containers[1]);
+    for container in containers {
+        assert!(container.starts_with("persona-inquiry-"), "{container}");
         let tag = format!("<iframe id=\"{container}\" src=\"{simulator}/widget?client-version=5.9.0&amp;container-id={container}&amp;flow-type=inline");
         assert!(html.contains(&tag), "no {tag} in {html}");
+        // The id reaches the hydrating client in the page's hydration data.
+        assert!(
+            html.contains(&format!("] = \"{container}\";")),
+            "{container} is not handed to the client"
+        );
     }
     assert!(
         html.contains("window.__personaQueue"),
@@ -109,10 +122,21 @@ async fn hydration_adopts_the_iframes_and_two_inquiries_complete_without_crossin
         b.text("#inquiry-b [data-signal=inquiry_id]").await?,
     ];
     assert_ne!(ids[0], ids[1]);
-    // Exactly one /widget request per inquiry: hydration adopted the server's iframes.
+    // Exactly one /widget request per inquiry: hydration adopted the server's
+    // iframes, with the container ids the server drew.
     let stats: Value = serde_json::from_str(&http("GET", &format!("{simulator}/__stats"))?)?;
-    assert_eq!(stats["by_container"]["persona-inquiry-0"], 1, "{stats}");
-    assert_eq!(stats["by_container"]["persona-inquiry-1"], 1, "{stats}");
+    for section in ["inquiry-a", "inquiry-b"] {
+        let id = b
+            .client
+            .execute(
+                "return document.querySelector('#' + arguments[0] + ' [data-container-id]').dataset.containerId;",
+                vec![Value::from(section)],
+            )
+            .await?;
+        let id = id.as_str().unwrap_or_default();
+        assert!(id.starts_with("persona-inquiry-"), "{section}: {id:?}");
+        assert_eq!(stats["by_container"][id], 1, "{section} ({id}): {stats}");
+    }
     assert_eq!(stats["widget"], 2, "{stats}");
     let problems = page_problems(&b).await?;
     assert!(

@@ -1,17 +1,40 @@
 //! Server rendering: `<PersonaInquiry>` renders on the server without touching
-//! `window`, with the iframe's final `src` in the HTML and stable container ids.
+//! `window`, with the iframe's final `src` in the HTML and unguessable container
+//! ids, handed to the hydrating client in the page's hydration data.
 #![cfg(feature = "ssr")]
 
 use std::sync::Arc;
 
-use hydration_context::SsrSharedContext;
+use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
 use leptos_persona::protocol::{widget_url, FlowType};
 use leptos_persona::{InquiryOptions, PersonaInquiry};
 
 fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    owner.with(|| view().to_html())
+    render_with_data(view).0
+}
+
+/// The HTML, and the hydration data the server streams after it (the scripts
+/// that fill `__RESOLVED_RESOURCES` for the client).
+fn render_with_data<V: IntoView + 'static>(view: impl FnOnce() -> V) -> (String, String) {
+    use futures::StreamExt;
+    let context = Arc::new(SsrSharedContext::new());
+    let owner = Owner::new_root(Some(context.clone()));
+    let html = owner.with(|| view().to_html());
+    let data = context
+        .pending_data()
+        .map(|stream| futures::executor::block_on(stream.collect::<Vec<String>>()).concat())
+        .unwrap_or_default();
+    (html, data)
+}
+
+/// The container ids of the iframes in `html`, in order.
+fn container_ids(html: &str) -> Vec<String> {
+    html.split("<iframe id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
@@ -22,12 +45,14 @@ fn inline_inquiry_renders_its_iframe_on_the_server() {
                 reference_id="user 42" />
         }
     });
+    let ids = container_ids(&html);
+    assert_eq!(ids.len(), 1, "{html}");
     let src = widget_url(
         &InquiryOptions {
             reference_id: Some("user 42".into()),
             ..InquiryOptions::template("itmpl_ABC123")
         },
-        "persona-inquiry-0",
+        &ids[0],
         FlowType::Inline,
         "https://shop.example.com",
     )
@@ -37,29 +62,63 @@ fn inline_inquiry_renders_its_iframe_on_the_server() {
         html.contains(&format!("src=\"{}\"", src.replace('&', "&amp;"))),
         "{html}"
     );
-    assert!(html.contains("id=\"persona-inquiry-0\""), "{html}");
     assert!(html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-forms allow-modals allow-top-navigation-by-user-activation\""), "{html}");
     assert!(html.contains("data-phase=\"loading\""), "{html}");
 }
 
 #[test]
-fn two_renders_of_the_same_tree_give_the_same_ids_and_instances_differ() {
+fn every_instance_gets_an_unguessable_container_id_and_a_given_id_is_kept() {
     let page = || {
         view! {
             <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_A" />
             <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_B" modal=true />
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_C" id="checkout-kyc" />
         }
     };
-    let first = render(page);
-    let second = render(page);
-    assert_eq!(first, second, "rendering is deterministic");
+    let first = container_ids(&render(page));
+    let second = container_ids(&render(page));
+    assert_eq!(first.len(), 3, "{first:?}");
+    for id in first.iter().chain(&second).take(2) {
+        let digits = id.strip_prefix("persona-inquiry-").unwrap_or_default();
+        assert!(
+            digits.len() == 20 && digits.bytes().all(|b| b.is_ascii_alphanumeric()),
+            "{id}"
+        );
+    }
+    assert_ne!(first[0], first[1], "instances differ");
+    assert_ne!(first[0], second[0], "renders differ: nothing to guess");
+    assert_eq!(first[2], "checkout-kyc");
+    assert_eq!(second[2], "checkout-kyc");
+}
+
+#[test]
+fn the_server_hands_each_drawn_container_id_to_the_hydrating_client() {
+    let (html, data) = render_with_data(|| {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_A" />
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_B" />
+        }
+    });
+    let ids = container_ids(&html);
+    assert_eq!(ids.len(), 2, "{html}");
+    for id in &ids {
+        assert!(
+            data.contains(&format!("] = \"{id}\";")),
+            "{id} is not in the hydration data: {data}"
+        );
+    }
+}
+
+#[test]
+fn the_modal_renders_as_a_dialog_on_the_server() {
+    let html = render(|| {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_B" modal=true />
+        }
+    });
     assert!(
-        first.contains("id=\"persona-inquiry-0\"") && first.contains("id=\"persona-inquiry-1\""),
-        "{first}"
-    );
-    assert!(
-        first.contains("role=\"dialog\"") && first.contains("aria-modal=\"true\""),
-        "{first}"
+        html.contains("role=\"dialog\"") && html.contains("aria-modal=\"true\""),
+        "{html}"
     );
 }
 

@@ -177,6 +177,9 @@ fn Inquiry(
     /// The environment id; empty: the configured one.
     #[prop(default = "")]
     environment_id: &'static str,
+    /// The inquiry's container id; default: the component's own, unguessable.
+    #[prop(default = None)]
+    container_id: Option<&'static str>,
 ) -> impl IntoView {
     let config = flow_config();
     let environment_id = if environment_id.is_empty() {
@@ -224,6 +227,7 @@ fn Inquiry(
                 host=host
                 page_origin=page_origin()
                 modal=modal
+                id=container_id.map(str::to_owned)
                 handle=handle
                 events_allowlist=EventsAllowlist::Default
                 on_load=move |_| l1.push("on_load".into())
@@ -260,14 +264,17 @@ fn ModalPage() -> impl IntoView {
 
 /// The red-team suite's target (`tests/red_team.rs`): one inline inquiry whose flow
 /// waits for clicks (`?autoplay`: plays itself), and with `?attack=…` a hostile frame
-/// rendered before it (see [`red_team_frame`]).
+/// rendered before it (see [`red_team_frame`]). Its container id is
+/// [`RED_TEAM_CONTAINER`], known to every attacker, so that only the other checks
+/// stand in their way; `?default-id` gives it the component's own unguessable id.
 #[component]
 fn RedTeamPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
-    let (attack, autoplay) = query.with_untracked(|q| {
+    let (attack, autoplay, default_id) = query.with_untracked(|q| {
         (
             q.get("attack").unwrap_or_default(),
             q.get("autoplay").is_some(),
+            q.get("default-id").is_some(),
         )
     });
     let frame = red_team_frame(
@@ -282,12 +289,16 @@ fn RedTeamPage() -> impl IntoView {
             })}
             <Inquiry
                 id="red-team"
+                container_id=(!default_id).then_some(RED_TEAM_CONTAINER)
                 template_id="itmpl_sim_happy"
                 environment_id=if autoplay { "" } else { "env_sim_manual" }
             />
         </main>
     }
 }
+
+/// The red-team inquiry's container id, which the attackers copy.
+const RED_TEAM_CONTAINER: &str = "persona-inquiry-red-team";
 
 /// The red-team page's hostile frame, as (class, id, src), for `?attack=`:
 /// - `sibling`, `sibling-other-origin`: the simulator's attacker page, on the flow's
@@ -301,22 +312,22 @@ fn red_team_frame(
     host: &str,
     page: &str,
 ) -> Option<(&'static str, &'static str, String)> {
-    const IDS: &str = "container=persona-inquiry-0&template=itmpl_sim_happy";
+    let ids = format!("container={RED_TEAM_CONTAINER}&template=itmpl_sim_happy");
     let other = host.replace("127.0.0.1", "localhost");
     let attacker = |origin: &str, rounds: &str| {
         Some((
             "red-team-attacker",
             "red-team-attacker",
-            format!("{origin}/red-team/attacker?target=parent&{IDS}&{rounds}"),
+            format!("{origin}/red-team/attacker?target=parent&{ids}&{rounds}"),
         ))
     };
     let copy = |origin: &str| {
         let page = page.replace(':', "%3A").replace('/', "%2F");
         Some((
             "persona-widget__iframe",
-            "persona-inquiry-0",
+            RED_TEAM_CONTAINER,
             format!(
-                "{origin}/widget?client-version=5.9.0&container-id=persona-inquiry-0&flow-type=inline\
+                "{origin}/widget?client-version=5.9.0&container-id={RED_TEAM_CONTAINER}&flow-type=inline\
                  &inquiry-template-id=itmpl_sim_happy&environment-id=env_sim_autoplay&iframe-origin={page}&scenario=fail"
             ),
         ))

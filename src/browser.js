@@ -1,3 +1,6 @@
+// The crate's JavaScript, one module (one download); see browser_builtins.rs,
+// focus_wrap.rs and container_id.rs.
+//
 // The official SDK's key casing, run by the browser: lodash `kebabCase` 4.1.1
 // (npm `lodash.kebabcase`, as bundled in persona@5.9.0), its regular
 // expressions and deburring table verbatim.
@@ -131,4 +134,32 @@ export function kebab_case(string) {
 
 export function number_to_string(value) {
   return String(value);
+}
+
+export function wrap_focus(d) {
+  if (d.querySelector('[data-focus-guard]')) return;
+  [1, 0].forEach(function (first) {
+    var g = d.ownerDocument.createElement('span');
+    g.tabIndex = 0;
+    g.setAttribute('data-focus-guard', '');
+    g.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
+    g.onfocus = function () {
+      var all = d.querySelectorAll('iframe,a[href],button,input,select,textarea,summary,[tabindex],[contenteditable]');
+      for (var i = 0; i < all.length; i++) {
+        var e = all[first ? all.length - 1 - i : i];
+        if (e.hasAttribute('data-focus-guard') || e.tabIndex < 0) continue;
+        e.focus();
+        if (e.ownerDocument.activeElement === e) return;
+      }
+    };
+    first ? d.prepend(g) : d.append(g);
+  });
+}
+
+export function random_container_id() {
+  var digits = '0123456789abcdefghijklmnopqrstuv';
+  return 'persona-inquiry-' + Array.prototype.map.call(
+    crypto.getRandomValues(new Uint8Array(20)),
+    function (b) { return digits[b & 31]; }
+  ).join('');
 }
