@@ -40,7 +40,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::{cargo, root, run, static_server, tools};
+use crate::{root, run, static_server, tools};
 
 /// How much a run measures.
 struct Settings {
@@ -314,56 +314,16 @@ fn build_bench_app(bindgen_dir: &Path, wasm_opt: &Path) -> Result<PathBuf, Strin
 /// wasm-bindgen, then `wasm-opt -Oz` as trunk does. Returns the server binary and
 /// the site root.
 fn build_ssr_release(bindgen_dir: &Path, wasm_opt: &Path) -> Result<(PathBuf, PathBuf), String> {
-    run(
-        "build the SSR example server (ssr, release)",
-        cargo().args([
-            "build",
-            "--quiet",
-            "--release",
-            "-p",
-            "persona-ssr-example",
-            "--bin",
-            "persona-ssr-example",
-            "--features",
-            "ssr",
-        ]),
-    )?;
-    run(
-        "build the SSR example client (hydrate, wasm32, release)",
-        cargo().args([
-            "build",
-            "--quiet",
-            "-p",
-            "persona-ssr-example",
-            "--lib",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--features",
-            "hydrate",
-        ]),
-    )?;
+    tools::build_ssr_binaries(true)?;
     let site = tools::target_dir().join("bench-ssr-site");
     let pkg = site.join("pkg");
-    let built = tools::target_dir().join("wasm32-unknown-unknown/release/persona_ssr_example.wasm");
+    let built = tools::ssr_client_wasm();
     let wasm = pkg.join("persona-ssr-example_bg.wasm");
     let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
     // wasm-opt takes a while: skip both steps when their output is newer than cargo's.
     let current = matches!((modified(&built), modified(&wasm)), (Some(b), Some(w)) if w > b);
     if !current {
-        run(
-            "wasm-bindgen the SSR example client",
-            Command::new(bindgen_dir.join("wasm-bindgen"))
-                .args([
-                    "--target",
-                    "web",
-                    "--out-name",
-                    "persona-ssr-example",
-                    "--out-dir",
-                ])
-                .arg(&pkg)
-                .arg(&built),
-        )?;
+        tools::bindgen_ssr_client(&bindgen_dir.join("wasm-bindgen"), &pkg)?;
         run(
             "wasm-opt -Oz the SSR example client",
             Command::new(wasm_opt.join("wasm-opt"))

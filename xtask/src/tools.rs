@@ -349,19 +349,38 @@ pub fn target_dir() -> PathBuf {
 /// JavaScript glue with wasm-bindgen. Returns the site root holding `pkg/`.
 pub fn build_ssr_example() -> Result<PathBuf, String> {
     let test_runner = ensure_wasm_toolchain()?;
-    let bindgen = test_runner.with_file_name("wasm-bindgen");
+    build_ssr_binaries(false)?;
+    let site = target_dir().join("ssr-site");
+    bindgen_ssr_client(
+        &test_runner.with_file_name("wasm-bindgen"),
+        &site.join("pkg"),
+    )?;
+    Ok(site)
+}
+
+/// Builds the SSR example's server (natively, with `ssr`; in release when
+/// `release`) and its client library (wasm32, `hydrate`, release).
+pub fn build_ssr_binaries(release: bool) -> Result<(), String> {
+    let mut server = cargo();
+    server.args(["build", "--quiet"]);
+    if release {
+        server.arg("--release");
+    }
+    server.args([
+        "-p",
+        "persona-ssr-example",
+        "--bin",
+        "persona-ssr-example",
+        "--features",
+        "ssr",
+    ]);
     run(
-        "build the SSR example server (ssr)",
-        cargo().args([
-            "build",
-            "--quiet",
-            "-p",
-            "persona-ssr-example",
-            "--bin",
-            "persona-ssr-example",
-            "--features",
-            "ssr",
-        ]),
+        if release {
+            "build the SSR example server (ssr, release)"
+        } else {
+            "build the SSR example server (ssr)"
+        },
+        &mut server,
     )?;
     run(
         "build the SSR example client (hydrate, wasm32, release)",
@@ -377,8 +396,16 @@ pub fn build_ssr_example() -> Result<PathBuf, String> {
             "--features",
             "hydrate",
         ]),
-    )?;
-    let site = target_dir().join("ssr-site");
+    )
+}
+
+/// The SSR example's client as cargo built it (wasm32, release).
+pub fn ssr_client_wasm() -> PathBuf {
+    target_dir().join("wasm32-unknown-unknown/release/persona_ssr_example.wasm")
+}
+
+/// wasm-bindgen's glue and wasm for the SSR example's client, into `pkg`.
+pub fn bindgen_ssr_client(bindgen: &Path, pkg: &Path) -> Result<(), String> {
     run(
         "wasm-bindgen the SSR example client",
         Command::new(bindgen)
@@ -389,10 +416,9 @@ pub fn build_ssr_example() -> Result<PathBuf, String> {
                 "persona-ssr-example",
                 "--out-dir",
             ])
-            .arg(site.join("pkg"))
-            .arg(target_dir().join("wasm32-unknown-unknown/release/persona_ssr_example.wasm")),
-    )?;
-    Ok(site)
+            .arg(pkg)
+            .arg(ssr_client_wasm()),
+    )
 }
 
 /// A running process whose first stdout line is `<prefix>http://…`; killed on drop.
