@@ -8,7 +8,7 @@
 //! - [`InquiryOptions`] → the flow's iframe ([`WidgetFrame`], [`widget_url`]),
 //!   byte for byte as the official JavaScript SDK builds it.
 //! - [`MessageGate`] decides which `message` events belong to an inquiry, and
-//!   [`FlowMessage::parse`] turns one into a typed [`FlowEvent`].
+//!   [`FlowEvent::parse`] turns one into a typed [`FlowEvent`] (in a [`FlowMessage`]).
 //! - [`InquirySession`] folds accepted messages into an [`InquiryState`] and
 //!   says which callbacks to call ([`CallbackCall`]).
 //! - [`inline_frame_height`] and [`modal_frame_size`] are the layout rules.

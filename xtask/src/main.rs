@@ -166,6 +166,19 @@ fn test() -> Result<(), String> {
         "cargo test (native, conformance, doc tests)",
         cargo().args(["test", "--workspace"]),
     )?;
+    run(
+        "cargo doc (rustdoc warnings, such as broken links, are errors)",
+        cargo()
+            .args([
+                "doc",
+                "--no-deps",
+                "-p",
+                "leptos-persona",
+                "-p",
+                "leptos-persona-core",
+            ])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )?;
     run_tests(
         "cargo test --features ssr (server rendering)",
         cargo().args(["test", "--features", "ssr", "--test", "ssr_render"]),
