@@ -297,11 +297,11 @@ fn check_bench_trunk_pins() -> Result<(), String> {
 fn build_bench_app(bindgen_dir: &Path, wasm_opt: &Path) -> Result<PathBuf, String> {
     tools::check_trunk_pins()?;
     check_bench_trunk_pins()?;
-    let trunk = tools::ensure_trunk()?;
+    let mut trunk = tools::trunk()?;
     let dist = tools::target_dir().join("bench-dist");
     run(
         "trunk build --release (the bench page, client-rendered)",
-        Command::new(trunk)
+        trunk
             .args(["build", "--release", "--dist"])
             .arg(&dist)
             .current_dir(root().join("examples/bench"))

@@ -279,7 +279,7 @@ fn browser_tests() -> Result<(), String> {
 /// with a `filter`, only the tests whose names contain it.
 fn end_to_end_tests(tools: &tools::BrowserTools, filter: Option<&str>) -> Result<(), String> {
     tools::check_trunk_pins()?;
-    let trunk = tools::ensure_trunk()?;
+    let mut trunk = tools::trunk()?;
     let wasm_opt = tools::ensure_wasm_opt()?;
     let simulator = tools::Simulator::start()?;
     let bindgen_dir = tools
@@ -292,7 +292,7 @@ fn end_to_end_tests(tools: &tools::BrowserTools, filter: Option<&str>) -> Result
     // development warnings reach the console the tests read.
     run(
         "trunk build --release --cargo-profile e2e (the demo)",
-        Command::new(trunk)
+        trunk
             .args(["build", "--release", "--cargo-profile", "e2e"])
             .current_dir(root())
             .env("PATH", tools::path_with(&[&wasm_opt, &bindgen_dir]))
@@ -346,7 +346,7 @@ fn end_to_end_tests(tools: &tools::BrowserTools, filter: Option<&str>) -> Result
 fn demo() -> Result<(), String> {
     tools::check_trunk_pins()?;
     let browser = tools::ensure_wasm_toolchain()?;
-    let trunk = tools::ensure_trunk()?;
+    let mut trunk = tools::trunk()?;
     let wasm_opt = tools::ensure_wasm_opt()?;
     let simulator = tools::Simulator::start_on(8787)?;
     println!("demo: the flow simulator runs at {}", simulator.url);
@@ -354,7 +354,7 @@ fn demo() -> Result<(), String> {
     let bindgen_dir = browser.parent().map(Path::to_path_buf).unwrap_or_default();
     let result = run(
         "trunk serve",
-        Command::new(trunk)
+        trunk
             .arg("serve")
             .current_dir(root())
             .env("PATH", tools::path_with(&[&wasm_opt, &bindgen_dir])),

@@ -300,7 +300,7 @@ fn print_breakdown(crates: &BTreeMap<String, i64>, base: &BTreeMap<String, i64>)
 /// The demo site, built here with trunk --release (wasm-opt -Oz).
 fn demo_size() -> Result<(), String> {
     tools::check_trunk_pins()?;
-    let trunk = tools::ensure_trunk()?;
+    let mut trunk = tools::trunk()?;
     let wasm_opt = tools::ensure_wasm_opt()?;
     let bindgen_dir = tools::ensure_wasm_toolchain()?
         .parent()
@@ -309,7 +309,7 @@ fn demo_size() -> Result<(), String> {
     let dist = tools::target_dir().join("size-probe/demo");
     run(
         "trunk build --release (the demo)",
-        Command::new(trunk)
+        trunk
             .args(["build", "--release", "--dist"])
             .arg(&dist)
             .current_dir(root())

@@ -211,6 +211,19 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// The binaryen release whose npm build of `wasm-opt` is used (Debian's is too old).
 pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
 
+/// A `trunk` command at [`TRUNK_VERSION`], with nothing stale to ship: trunk
+/// keeps wasm-bindgen's output in `target/wasm-bindgen/` and copies (and
+/// preloads) every JavaScript snippet it finds there, so a snippet since renamed
+/// or removed would still be downloaded, and measured.
+pub fn trunk() -> Result<Command, String> {
+    let trunk = ensure_trunk()?;
+    let staged = target_dir().join("wasm-bindgen");
+    if staged.exists() {
+        std::fs::remove_dir_all(&staged).map_err(|e| format!("{}: {e}", staged.display()))?;
+    }
+    Ok(Command::new(trunk))
+}
+
 /// `trunk` at [`TRUNK_VERSION`].
 pub fn ensure_trunk() -> Result<PathBuf, String> {
     let trunk = cargo_home().join("bin/trunk");
