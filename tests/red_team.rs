@@ -174,51 +174,55 @@ async fn positive_control(b: &Browser) -> Result<usize> {
     Ok(forged_callbacks(&log, REAL_BEFORE_CLICKS))
 }
 
-/// One attack's measurements, printed as a row of the README's table.
-struct Measured {
-    attack: &'static str,
-    sent: u64,
-    forged: usize,
+/// The app's page after an attack, read in its browsing context: the callback
+/// log, the uncaught exceptions and the console problems.
+struct AfterAttack {
+    entries: Vec<String>,
     exceptions: Vec<String>,
     console_errors: Vec<String>,
-    control: usize,
 }
 
-impl Measured {
-    /// Prints the row, then asserts: messages were sent, none was accepted, the page
-    /// stayed clean, and the positive control was accepted.
-    fn check(self, log: &[String]) {
+async fn after_attack(b: &Browser) -> Result<AfterAttack> {
+    let entries = log(b).await?;
+    let (exceptions, console_errors) = problems(b).await?;
+    Ok(AfterAttack {
+        entries,
+        exceptions,
+        console_errors,
+    })
+}
+
+impl AfterAttack {
+    /// Prints the attack's row of the README's table, then asserts: the attacker
+    /// sent messages, no callback was forged (beyond the flow's own `real` ones),
+    /// the page stayed clean, and the positive control (`control` callbacks) was
+    /// accepted.
+    fn check(self, attack: &str, sent: u64, real: &[&str], control: usize) {
+        let forged = forged_callbacks(&self.entries, real);
         println!(
-            "red team: {}: {} forged messages sent, {} forged callbacks, {} uncaught exceptions, {} console errors; positive control: {} callbacks",
-            self.attack,
-            self.sent,
-            self.forged,
+            "red team: {attack}: {sent} forged messages sent, {forged} forged callbacks, {} uncaught exceptions, {} console errors; positive control: {control} callbacks",
             self.exceptions.len(),
             self.console_errors.len(),
-            self.control
         );
-        assert!(self.sent > 0, "{}: the attacker sent nothing", self.attack);
+        assert!(sent > 0, "{attack}: the attacker sent nothing");
         assert_eq!(
-            self.forged, 0,
-            "{}: forged callbacks in {log:?}",
-            self.attack
+            forged, 0,
+            "{attack}: forged callbacks in {:?}",
+            self.entries
         );
         assert!(
             self.exceptions.is_empty(),
-            "{}: uncaught exceptions {:?}",
-            self.attack,
+            "{attack}: uncaught exceptions {:?}",
             self.exceptions
         );
         assert!(
             self.console_errors.is_empty(),
-            "{}: console errors {:?}",
-            self.attack,
+            "{attack}: console errors {:?}",
             self.console_errors
         );
         assert!(
-            self.control > 0,
-            "{}: the positive control was not accepted",
-            self.attack
+            control > 0,
+            "{attack}: the positive control was not accepted"
         );
     }
 }
@@ -235,18 +239,9 @@ async fn sibling(attack: &'static str) -> Result {
     top(&b).await?;
     assert!(attacker_errors.is_empty(), "{attacker_errors:?}");
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let entries = log(&b).await?;
-    let (exceptions, console_errors) = problems(&b).await?;
+    let seen = after_attack(&b).await?;
     let control = positive_control(&b).await?;
-    Measured {
-        attack,
-        sent,
-        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
-        exceptions,
-        console_errors,
-        control,
-    }
-    .check(&entries);
+    seen.check(attack, sent, REAL_BEFORE_CLICKS, control);
     b.close().await
 }
 
@@ -291,18 +286,9 @@ async fn copied_flow(attack: &'static str) -> Result {
     };
     top(&b).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let entries = log(&b).await?;
-    let (exceptions, console_errors) = problems(&b).await?;
+    let seen = after_attack(&b).await?;
     let control = positive_control(&b).await?;
-    Measured {
-        attack,
-        sent,
-        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
-        exceptions,
-        console_errors,
-        control,
-    }
-    .check(&entries);
+    seen.check(attack, sent, REAL_BEFORE_CLICKS, control);
     b.close().await
 }
 
@@ -348,18 +334,9 @@ async fn a_page_framing_the_app_cannot_forge_callbacks() -> Result {
     let (sent, attacker_errors, _) = attack_report(&b).await?;
     assert!(attacker_errors.is_empty(), "{attacker_errors:?}");
     enter(&b, "iframe#app").await?;
-    let entries = log(&b).await?;
-    let (exceptions, console_errors) = problems(&b).await?;
+    let seen = after_attack(&b).await?;
     let control = positive_control(&b).await?;
-    Measured {
-        attack: "framing page",
-        sent,
-        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
-        exceptions,
-        console_errors,
-        control,
-    }
-    .check(&entries);
+    seen.check("framing page", sent, REAL_BEFORE_CLICKS, control);
     b.close().await
 }
 
@@ -391,18 +368,9 @@ async fn the_pages_opener_cannot_forge_callbacks() -> Result {
     let (sent, attacker_errors, _) = attack_report(&b).await?;
     assert!(attacker_errors.is_empty(), "{attacker_errors:?}");
     b.client.switch_to_window(app).await?;
-    let entries = log(&b).await?;
-    let (exceptions, console_errors) = problems(&b).await?;
+    let seen = after_attack(&b).await?;
     let control = positive_control(&b).await?;
-    Measured {
-        attack: "opener",
-        sent,
-        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
-        exceptions,
-        console_errors,
-        control,
-    }
-    .check(&entries);
+    seen.check("opener", sent, REAL_BEFORE_CLICKS, control);
     b.close().await
 }
 
@@ -425,18 +393,9 @@ async fn a_popup_the_page_opened_cannot_forge_callbacks() -> Result {
     assert!(attacker_errors.is_empty(), "{attacker_errors:?}");
     b.client.switch_to_window(app).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let entries = log(&b).await?;
-    let (exceptions, console_errors) = problems(&b).await?;
+    let seen = after_attack(&b).await?;
     let control = positive_control(&b).await?;
-    Measured {
-        attack: "popup",
-        sent,
-        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
-        exceptions,
-        console_errors,
-        control,
-    }
-    .check(&entries);
+    seen.check("popup", sent, REAL_BEFORE_CLICKS, control);
     b.close().await
 }
 
@@ -476,8 +435,7 @@ async fn a_document_of_another_origin_navigated_into_the_flow_iframe_cannot_forg
     b.client.goto(&red_team_page("")).await?;
     wait_log(&b, "on_ready").await?;
     let sent = navigate_flow_to(&b, &attacker(&other_origin(), "parent")).await?;
-    let entries = log(&b).await?;
-    let (exceptions, console_errors) = problems(&b).await?;
+    let seen = after_attack(&b).await?;
     // The control: the same iframe navigated to the same page on the flow's own
     // origin is the flow (its origin is the one the inquiry trusts), and is heard.
     navigate_flow_to(&b, &attacker(&env("PERSONA_SIMULATOR_URL"), "parent")).await?;
@@ -485,15 +443,12 @@ async fn a_document_of_another_origin_navigated_into_the_flow_iframe_cannot_forg
         &wait_log(&b, "on_complete:forged").await?,
         REAL_BEFORE_CLICKS,
     );
-    Measured {
-        attack: "navigated into the flow iframe (another origin)",
+    seen.check(
+        "navigated into the flow iframe (another origin)",
         sent,
-        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
-        exceptions,
-        console_errors,
+        REAL_BEFORE_CLICKS,
         control,
-    }
-    .check(&entries);
+    );
     b.close().await
 }
 
@@ -571,8 +526,7 @@ async fn a_framing_page_cannot_load_a_genuine_flow_of_its_own_into_the_flow_ifra
     // genuine flow, on the trusted origin, into our iframe: it plays to `complete`.
     let sent = load_into_flow(&b, &genuine_flow("persona-inquiry-0")).await?;
     enter(&b, "iframe#app").await?;
-    let entries = log(&b).await?;
-    let (exceptions, console_errors) = problems(&b).await?;
+    let seen = after_attack(&b).await?;
     // The control: the same flow with the id it could not know is accepted.
     load_into_flow(&b, &genuine_flow(&ours)).await?;
     enter(&b, "iframe#app").await?;
@@ -580,15 +534,12 @@ async fn a_framing_page_cannot_load_a_genuine_flow_of_its_own_into_the_flow_ifra
         &wait_log(&b, "on_complete:completed").await?,
         REAL_BEFORE_CLICKS,
     );
-    Measured {
-        attack: "framing page loads a genuine flow into the flow iframe (guessed container id)",
+    seen.check(
+        "framing page loads a genuine flow into the flow iframe (guessed container id)",
         sent,
-        forged: forged_callbacks(&entries, REAL_BEFORE_CLICKS),
-        exceptions,
-        console_errors,
+        REAL_BEFORE_CLICKS,
         control,
-    }
-    .check(&entries);
+    );
     b.close().await
 }
 
@@ -604,7 +555,8 @@ async fn a_flood_before_hydration_neither_forges_nor_pushes_the_flow_out() -> Re
         .await?;
     wait_log(&b, "on_complete:completed").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let entries = log(&b).await?;
+    let seen = after_attack(&b).await?;
+    let entries = &seen.entries;
     let wasm_end = b
         .client
         .execute(
@@ -615,7 +567,6 @@ async fn a_flood_before_hydration_neither_forges_nor_pushes_the_flow_out() -> Re
         .await?
         .as_f64()
         .ok_or("no wasm download")?;
-    let (exceptions, console_errors) = problems(&b).await?;
     enter(&b, "iframe#red-team-attacker").await?;
     let (sent, attacker_errors, last_at) = attack_report(&b).await?;
     top(&b).await?;
@@ -647,14 +598,11 @@ async fn a_flood_before_hydration_neither_forges_nor_pushes_the_flow_out() -> Re
         .filter(|r| entries.iter().any(|e| e == *r))
         .count();
     assert_eq!(control, real.len(), "{entries:?}");
-    Measured {
-        attack: "flood before hydration (5,000 messages)",
+    seen.check(
+        "flood before hydration (5,000 messages)",
         sent,
-        forged: forged_callbacks(&entries, &real),
-        exceptions,
-        console_errors,
+        &real,
         control,
-    }
-    .check(&entries);
+    );
     b.close().await
 }
