@@ -18,17 +18,6 @@ pub fn builtins() -> &'static dyn JsBuiltins {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use wasm_bindgen::prelude::wasm_bindgen;
-
-    #[wasm_bindgen(module = "/src/browser.js")]
-    extern "C" {
-        pub(super) fn kebab_case(key: &str) -> String;
-        pub(super) fn number_to_string(value: f64) -> String;
-    }
-}
-
 /// The browser's JavaScript: proven byte-identical to the ports by the
 /// conformance fixtures, run in headless Chromium.
 #[cfg(target_arch = "wasm32")]
@@ -37,10 +26,10 @@ pub(crate) struct BrowserBuiltins;
 #[cfg(target_arch = "wasm32")]
 impl JsBuiltins for BrowserBuiltins {
     fn kebab_case(&self, key: &str) -> String {
-        browser::kebab_case(key)
+        crate::browser_js::kebab_case(key)
     }
 
     fn number_to_string(&self, value: f64) -> String {
-        browser::number_to_string(value)
+        crate::browser_js::number_to_string(value)
     }
 }

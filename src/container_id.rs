@@ -44,17 +44,7 @@ pub fn next_container_id() -> String {
 /// (in `browser.js`: smaller in wasm than the same through web-sys).
 #[cfg(target_arch = "wasm32")]
 fn random_id() -> String {
-    browser::random_container_id()
-}
-
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use wasm_bindgen::prelude::wasm_bindgen;
-
-    #[wasm_bindgen(module = "/src/browser.js")]
-    extern "C" {
-        pub(super) fn random_container_id() -> String;
-    }
+    crate::browser_js::random_container_id()
 }
 
 /// The digits of an id: 32 of them, so that a random byte's low five bits pick

@@ -13,19 +13,9 @@
 /// Puts the focus guards at both ends of `dialog`, once.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn wrap_focus(dialog: &web_sys::Element) {
-    browser::wrap_focus(dialog);
+    crate::browser_js::wrap_focus(dialog);
 }
 
 /// Off wasm there is no dialog to open (the modal never shows there).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn wrap_focus(_dialog: &web_sys::Element) {}
-
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use wasm_bindgen::prelude::wasm_bindgen;
-
-    #[wasm_bindgen(module = "/src/browser.js")]
-    extern "C" {
-        pub(super) fn wrap_focus(dialog: &web_sys::Element);
-    }
-}

@@ -54,6 +54,8 @@ macro_rules! debug_log {
 pub(crate) use debug_log;
 
 mod browser_builtins;
+#[cfg(target_arch = "wasm32")]
+mod browser_js;
 mod browser_listener;
 mod container_id;
 mod effect;

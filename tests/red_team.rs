@@ -257,6 +257,19 @@ async fn a_sibling_frame_on_another_origin_cannot_forge_callbacks() -> Result {
     sibling("sibling-other-origin").await
 }
 
+/// The names of the messages the simulated flow in the current browsing
+/// context has posted, in order (none when it is not the simulator's flow).
+async fn sim_posted(b: &Browser) -> Result<Vec<String>> {
+    let names = b
+        .client
+        .execute(
+            "return ((window.__sim || {}).posted || []).map(m => m.name);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(names)?)
+}
+
 /// A second flow iframe with the inquiry's container id and class, playing `fail`
 /// to its end by itself (`load` … `fail`, with the right container and template ids).
 async fn copied_flow(attack: &'static str) -> Result {
@@ -268,21 +281,14 @@ async fn copied_flow(attack: &'static str) -> Result {
     enter(&b, "iframe[data-attack]").await?;
     let started = Instant::now();
     let sent = loop {
-        let posted = b
-            .client
-            .execute(
-                "const p = (window.__sim || {}).posted || [];
-                 return p.some(m => m.name === 'fail') ? p.length : 0;",
-                vec![],
-            )
-            .await?;
-        match posted.as_u64() {
-            Some(n) if n > 0 => break n,
-            _ if started.elapsed() > Duration::from_secs(30) => {
-                return Err("the copied flow never finished".into())
-            }
-            _ => tokio::time::sleep(Duration::from_millis(100)).await,
+        let posted = sim_posted(&b).await?;
+        if posted.iter().any(|n| n == "fail") {
+            break posted.len() as u64;
         }
+        if started.elapsed() > Duration::from_secs(30) {
+            return Err("the copied flow never finished".into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     };
     top(&b).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -475,16 +481,13 @@ async fn load_into_flow(b: &Browser, url: &str) -> Result<u64> {
     loop {
         enter(b, "iframe#app").await?;
         enter(b, FLOW).await?;
-        let posted = b
-            .client
-            .execute(
-                "return location.href === arguments[0] && window.__sim
-                    ? window.__sim.posted.map(m => m.name) : [];",
-                vec![json!(url)],
-            )
-            .await?;
+        let here = b.client.execute("return location.href;", vec![]).await?;
+        let posted = if here.as_str() == Some(url) {
+            sim_posted(b).await?
+        } else {
+            Vec::new()
+        };
         top(b).await?;
-        let posted: Vec<String> = serde_json::from_value(posted)?;
         if posted.iter().any(|n| n == "complete") {
             tokio::time::sleep(Duration::from_millis(300)).await;
             return Ok(posted.len() as u64);
