@@ -19,6 +19,10 @@ const PREFIX: &str = "persona-inquiry-";
 /// Leptos' shared hydration data (the same mechanism as `SharedValue`), and
 /// the hydrating client reads it back, so both render the same markup.
 pub fn next_container_id() -> String {
+    // Client-rendered apps have no server to agree with.
+    if !cfg!(any(feature = "hydrate", feature = "ssr")) {
+        return random_id();
+    }
     let Some(context) = Owner::current_shared_context() else {
         return random_id();
     };

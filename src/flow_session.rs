@@ -1,4 +1,4 @@
-//! The flow session: one [`InquirySession`] per iframe document, fed by the
+//! The flow session: one gate and state per iframe document, fed by the
 //! window's `message` events through the gate, with the load watchdog.
 
 use std::time::Duration;
@@ -7,8 +7,8 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{
-    CallbackCall, CompletePayload, ExitPayload, FlowMessage, InquiryError, InquiryPhase,
-    InquirySession, InquiryState, ReadyPayload, WidgetAction,
+    CallbackCall, CompletePayload, EventsAllowlist, ExitPayload, FlowMessage, InquiryError,
+    InquiryPhase, InquiryState, MessageGate, ReadyPayload, WidgetAction,
 };
 use web_sys::MessageEvent;
 
@@ -88,10 +88,14 @@ pub(crate) fn flow_not_loaded(phase: InquiryPhase) -> bool {
     matches!(phase, InquiryPhase::Loading | InquiryPhase::TimedOut)
 }
 
+/// The gate and allowlist of the running session: set per iframe document,
+/// dropped on destroy. The flow's state itself lives in the handle's signal.
+type Gate = (MessageGate, EventsAllowlist);
+
 /// The running session: created per iframe document, dropped on destroy.
 #[derive(Clone, Copy)]
 pub(crate) struct FlowSession {
-    session: StoredValue<Option<InquirySession>>,
+    gate: StoredValue<Option<Gate>>,
     watchdog: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
@@ -104,40 +108,49 @@ impl FlowSession {
         });
     }
 
-    /// Applies one `message` event: source, then origin, then data, then the reducer.
-    /// Returns the new state when the message was accepted.
-    fn receive(self, inquiry: Inquiry, event: &MessageEvent) -> Option<InquiryState> {
-        let link = inquiry.handle.link.try_with_value(Clone::clone).flatten()?;
+    /// Applies one `message` event: source, then origin, then data, then the
+    /// reducer (on the handle's state, in place). Returns whether it was accepted.
+    fn receive(self, inquiry: Inquiry, event: &MessageEvent) -> bool {
+        let Some(link) = inquiry.handle.link.try_with_value(Clone::clone).flatten() else {
+            return false;
+        };
         if !link.is_source_of(event) {
-            return None;
+            return false;
         }
         let origin = event.origin();
-        let outcome = self.session.try_update_value(|s| {
-            s.as_mut().map(|s| {
-                s.receive(&origin, true, || read_data(&event.data()))
-                    .map(|calls| (calls, s.state.clone()))
+        let checked = self.gate.try_with_value(|g| {
+            g.as_ref().map(|(gate, allowlist)| {
+                gate.accept(&origin, true, || read_data(&event.data()))
+                    .map(|message| (message, allowlist.clone()))
             })
         });
-        let (calls, state) = match outcome.flatten()? {
-            Ok(accepted) => accepted,
-            Err(rejection) => {
+        let (message, allowlist) = match checked.flatten() {
+            Some(Ok(accepted)) => accepted,
+            Some(Err(rejection)) => {
                 crate::debug_log!("rejected: {rejection}");
-                return None;
+                return false;
             }
+            None => return false,
         };
-        inquiry.handle.state.try_set(state.clone());
-        if state.phase == InquiryPhase::Loaded {
+        let handle = inquiry.handle;
+        let Some((calls, phase)) = handle.state.try_update(|state| {
+            let calls = state.apply(&message, &allowlist);
+            (calls, state.phase)
+        }) else {
+            return false;
+        };
+        if phase == InquiryPhase::Loaded {
             self.clear_watchdog();
             // A freshly loaded flow document learns that the modal is open now; an
             // `open` posted before `load` would have reached the blank initial page.
-            if inquiry.modal && inquiry.handle.open.get_untracked() {
+            if inquiry.modal && handle.open.get_untracked() {
                 link.post(WidgetAction::Open);
             }
         }
         for call in calls {
             inquiry.dispatch(call);
         }
-        Some(state)
+        true
     }
 
     /// A fresh session for the current settings, with its watchdog armed.
@@ -145,27 +158,24 @@ impl FlowSession {
         self.clear_watchdog();
         let fresh = inquiry.with_settings_untracked(|s| {
             (
-                InquirySession::new(s.gate.clone(), s.allowlist.clone()),
+                (s.gate.clone(), s.allowlist.clone()),
                 s.load_timeout.millis(),
             )
         });
-        let Some((session, wait)) = fresh else {
-            self.session.set_value(None);
+        let Some((gate, wait)) = fresh else {
+            self.gate.set_value(None);
             return;
         };
-        self.session.set_value(Some(session));
+        self.gate.set_value(Some(gate));
         inquiry.handle.state.set(InquiryState::default());
         let Some(wait) = wait else { return };
         let fire = move || {
-            let timed_out = self
-                .session
-                .try_update_value(|s| {
-                    s.as_mut()
-                        .and_then(|s| s.state.load_timed_out(wait).map(|c| (c, s.state.clone())))
-                })
-                .flatten();
-            if let Some((call, state)) = timed_out {
-                inquiry.handle.state.try_set(state);
+            let state = inquiry.handle.state;
+            let timed_out = state.try_maybe_update(|s| {
+                let call = s.load_timed_out(wait);
+                (call.is_some(), call)
+            });
+            if let Some(call) = timed_out.flatten() {
                 inquiry.dispatch(call);
             }
         };
@@ -174,13 +184,10 @@ impl FlowSession {
     }
 }
 
-/// Runs the flow session of `inquiry`; `on_accepted` sees every accepted state.
-pub(crate) fn run_flow_session(
-    inquiry: Inquiry,
-    on_accepted: impl Fn(&InquiryState) + 'static,
-) -> FlowSession {
+/// Runs the flow session of `inquiry`; `on_accepted` runs after every accepted message.
+pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'static) -> FlowSession {
     let flow = FlowSession {
-        session: StoredValue::new(None),
+        gate: StoredValue::new(None),
         watchdog: StoredValue::new_local(None),
     };
     let handle = inquiry.handle;
@@ -191,7 +198,7 @@ pub(crate) fn run_flow_session(
         handle.generation.track();
         if handle.destroyed.get() {
             flow.clear_watchdog();
-            flow.session.set_value(None);
+            flow.gate.set_value(None);
             return;
         }
         flow.restart(inquiry);
@@ -204,16 +211,15 @@ pub(crate) fn run_flow_session(
         else {
             return;
         };
-        flow.session.update_value(|s| {
-            if let Some(s) = s {
-                s.gate = gate;
-                s.allowlist = allowlist;
+        flow.gate.update_value(|g| {
+            if let Some(g) = g {
+                *g = (gate, allowlist);
             }
         });
     });
     let on_message = move |event: &MessageEvent| {
-        if let Some(state) = flow.receive(inquiry, event) {
-            on_accepted(&state);
+        if flow.receive(inquiry, event) {
+            on_accepted();
         }
     };
     let on_message = std::rc::Rc::new(on_message);
@@ -238,7 +244,7 @@ pub(crate) fn run_flow_session(
             });
         let is_linked = link.is_some();
         handle.link.set_value(link);
-        if is_linked {
+        if is_linked && cfg!(feature = "hydrate") {
             for event in crate::message_queue::drain() {
                 drain(&event);
             }

@@ -11,8 +11,8 @@ use crate::OptionProp;
 /// first client render matches the server's markup; on the server there is no
 /// window and it stays `None` unless given.
 pub(crate) fn page_origin(given: OptionProp<String>) -> Memo<Option<String>> {
-    let hydrating =
-        Owner::current_shared_context().is_some_and(|context| context.during_hydration());
+    let hydrating = cfg!(feature = "hydrate")
+        && Owner::current_shared_context().is_some_and(|context| context.during_hydration());
     let window_origin = RwSignal::new(if hydrating { None } else { browser_origin() });
     if hydrating {
         effect(move || window_origin.set(browser_origin()));

@@ -334,10 +334,13 @@ fn persona_inquiry(
     let modal = mount.flow_type == FlowType::Modal;
     let page_origin = page_origin::page_origin(page_origin);
     let container_id = mount.container_id.clone();
-    let settings = Memo::new(move |_| {
-        let origin = page_origin.get()?;
-        Some(props.settings(&mount, handle.resume.get(), &origin))
-    });
+    let settings = Memo::new_with_compare(
+        move |_| {
+            let origin = page_origin.get()?;
+            Some(props.settings(&mount, handle.resume.get(), &origin))
+        },
+        |_, _| true,
+    );
     let src = Memo::new(move |_| {
         settings.with(|s| s.as_ref()?.as_ref().ok().map(|s| s.frame.src.clone()))
     });
@@ -357,7 +360,7 @@ fn persona_inquiry(
         modal,
     };
     let height = InlineHeight::new();
-    run_flow_session(inquiry, move |_| {
+    run_flow_session(inquiry, move || {
         if !modal {
             height.follow(inquiry);
         }

@@ -247,18 +247,16 @@ impl InquirySession {
     }
 
     /// [`handle`](Self::handle) for data that is costly or risky to read (a
-    /// browser `MessageEvent`'s `data`): `read_data` runs only once the sender
-    /// passed [`MessageGate::check_sender`], so the order is always source,
-    /// origin, then data. A read error is [`Rejection::Unreadable`].
+    /// browser `MessageEvent`'s `data`), through [`MessageGate::accept`]:
+    /// `read_data` runs only once the sender passed, so the order is always
+    /// source, origin, then data.
     pub fn receive(
         &mut self,
         origin: &str,
         from_our_frame: bool,
         read_data: impl FnOnce() -> Result<Value, String>,
     ) -> Result<Vec<CallbackCall>, Rejection> {
-        self.gate.check_sender(origin, from_our_frame)?;
-        let data = read_data().map_err(Rejection::Unreadable)?;
-        let message = self.gate.check_data(&data)?;
+        let message = self.gate.accept(origin, from_our_frame, read_data)?;
         Ok(self.state.apply(&message, &self.allowlist))
     }
 }

@@ -166,6 +166,36 @@ impl MessageGate {
         self.check_data(data)
     }
 
+    /// [`check`](Self::check) for data that is costly or risky to read (a
+    /// browser `MessageEvent`'s `data`): `read_data` runs only once the sender
+    /// passed [`check_sender`](Self::check_sender), so the order is always
+    /// source, origin, then data. A read error is [`Rejection::Unreadable`].
+    ///
+    /// ```
+    /// use leptos_persona_core::{MessageGate, Rejection};
+    /// use serde_json::json;
+    ///
+    /// let gate = MessageGate::new("c1", "https://inquiry.withpersona.com");
+    /// let message = gate
+    ///     .accept("https://inquiry.withpersona.com", true, || {
+    ///         Ok(json!({"containerId": "c1", "name": "load"}))
+    ///     })
+    ///     .unwrap();
+    /// assert_eq!(message.name, "load");
+    /// let unread = gate.accept("https://evil.example", true, || unreachable!());
+    /// assert!(matches!(unread, Err(Rejection::UntrustedOrigin(_))));
+    /// ```
+    pub fn accept(
+        &self,
+        origin: &str,
+        from_our_frame: bool,
+        read_data: impl FnOnce() -> Result<Value, String>,
+    ) -> Result<FlowMessage, Rejection> {
+        self.check_sender(origin, from_our_frame)?;
+        let data = read_data().map_err(Rejection::Unreadable)?;
+        self.check_data(&data)
+    }
+
     /// The checks on `event.data` alone (container, template, name, payload).
     pub fn check_data(&self, data: &Value) -> Result<FlowMessage, Rejection> {
         if !data.is_object() {
