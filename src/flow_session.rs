@@ -118,26 +118,25 @@ impl FlowSession {
             return false;
         }
         let origin = event.origin();
-        let checked = self.gate.try_with_value(|g| {
-            g.as_ref().map(|(gate, allowlist)| {
+        let handle = inquiry.handle;
+        let outcome = self.gate.try_with_value(|g| {
+            let (gate, allowlist) = g.as_ref()?;
+            Some(
                 gate.accept(&origin, true, || read_data(&event.data()))
-                    .map(|message| (message, allowlist.clone()))
-            })
+                    .map(|message| {
+                        handle
+                            .state
+                            .try_update(|state| (state.apply(&message, allowlist), state.phase))
+                    }),
+            )
         });
-        let (message, allowlist) = match checked.flatten() {
-            Some(Ok(accepted)) => accepted,
+        let (calls, phase) = match outcome.flatten() {
+            Some(Ok(Some(applied))) => applied,
             Some(Err(rejection)) => {
                 crate::debug_log!("rejected: {rejection}");
                 return false;
             }
-            None => return false,
-        };
-        let handle = inquiry.handle;
-        let Some((calls, phase)) = handle.state.try_update(|state| {
-            let calls = state.apply(&message, &allowlist);
-            (calls, state.phase)
-        }) else {
-            return false;
+            _ => return false,
         };
         if phase == InquiryPhase::Loaded {
             self.clear_watchdog();
@@ -225,6 +224,8 @@ pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'stati
     let on_message = std::rc::Rc::new(on_message);
     // Each iframe element is linked as it mounts; messages the flow posted
     // before this app hydrated (kept by `<PersonaMessageQueue/>`) are taken then.
+    // Only a hydrating client can have any: a client-rendered app's listener
+    // exists before its iframes do, so it does without the draining code.
     let drain = on_message.clone();
     effect(move || {
         let iframe = inquiry.iframe.get();

@@ -26,7 +26,8 @@ q.stop=function(){window.removeEventListener('message',keep);q.length=0;kept.cle
 ///
 /// It renders one small inline `<script>`; with Leptos' `nonce` feature it carries
 /// the page's CSP nonce, so it runs under `script-src 'nonce-…'`. Client-rendered
-/// apps do not need it (their listener exists before the iframe does).
+/// apps do not need it (their listener exists before the iframe does), and a
+/// build without the `hydrate` feature does not read the queue.
 ///
 /// ```
 /// use leptos::prelude::*;
