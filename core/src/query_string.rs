@@ -3,71 +3,18 @@
 //! percent-encoding of keys and values, `indices` array format), applied to a
 //! JavaScript object.
 //!
-//! Values are modelled as the JavaScript values the SDK would see, including
+//! Values are walked as the JavaScript values the SDK would see, including
 //! JavaScript's property order (array-index keys first, ascending, then the
 //! other keys in insertion order) and lodash `kebabCase` of the keys of
-//! `fields` and `fieldMappings`.
+//! `fields` and `fieldMappings`. Pairs are written straight into the query
+//! string: no intermediate value tree, no hashing.
 
 use serde_json::{Map, Value};
 
 use crate::JsBuiltins;
 
-/// A JavaScript value as `qs` walks it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum JsValue {
-    /// `null` / `undefined`: skipped.
-    Null,
-    Bool(bool),
-    Number(f64),
-    String(String),
-    Array(Vec<JsValue>),
-    /// Own enumerable properties in JavaScript's order.
-    Object(Vec<(String, JsValue)>),
-}
-
-impl JsValue {
-    /// Converts JSON, kebab-casing every object key with `kebab` when given (the SDK's `dasherize`).
-    pub(crate) fn from_json(value: &Value, kebab: Option<&dyn JsBuiltins>) -> Self {
-        match value {
-            Value::Null => Self::Null,
-            Value::Bool(b) => Self::Bool(*b),
-            Value::Number(n) => Self::Number(n.as_f64().unwrap_or(f64::NAN)),
-            Value::String(s) => Self::String(s.clone()),
-            Value::Array(items) => {
-                Self::Array(items.iter().map(|v| Self::from_json(v, kebab)).collect())
-            }
-            Value::Object(map) => Self::from_map(map, kebab),
-        }
-    }
-
-    /// Converts a JSON object, kebab-casing its keys (recursively) with `kebab` when given.
-    pub(crate) fn from_map(map: &Map<String, Value>, kebab: Option<&dyn JsBuiltins>) -> Self {
-        let source = js_ordered(map.iter().map(|(k, v)| (k.clone(), v)).collect());
-        let mut out: Vec<(String, JsValue)> = Vec::with_capacity(source.len());
-        // Where each key already sits in `out`: one lookup per key, not a scan
-        // (a JSON map, whose code the crate has anyway, used as the index).
-        let mut positions = Map::new();
-        for (key, value) in source {
-            let key = match kebab {
-                Some(builtins) => builtins.kebab_case(&key),
-                None => key,
-            };
-            let value = Self::from_json(value, kebab);
-            // `{ ...acc, [key]: value }`: a repeated key keeps its first position, takes the last value.
-            let at = positions.get(&key).and_then(Value::as_u64);
-            match at.and_then(|at| out.get_mut(usize::try_from(at).ok()?)) {
-                Some(slot) => slot.1 = value,
-                None => {
-                    positions.insert(key.clone(), Value::from(out.len()));
-                    out.push((key, value));
-                }
-            }
-        }
-        Self::Object(js_ordered(out))
-    }
-}
-
-/// Whether `key` is an array index, which JavaScript objects enumerate first.
+/// The canonical array index a property key denotes in JavaScript, if any
+/// (`"0"`, `"7"`, `"10"`, but not `"07"`, `"-1"` or `"4294967295"`).
 fn array_index(key: &str) -> Option<u32> {
     let canonical = !key.is_empty()
         && key.bytes().all(|b| b.is_ascii_digit())
@@ -78,72 +25,32 @@ fn array_index(key: &str) -> Option<u32> {
     key.parse::<u32>().ok().filter(|&n| n != u32::MAX)
 }
 
-/// Reorders properties the way JavaScript enumerates them.
-fn js_ordered<V>(entries: Vec<(String, V)>) -> Vec<(String, V)> {
-    let order = js_order(entries.iter().map(|(k, _)| array_index(k)).collect());
-    let mut slots: Vec<Option<(String, V)>> = entries.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|at| slots.get_mut(at).and_then(Option::take))
-        .collect()
-}
-
-/// The enumeration order of properties whose array indices (if any) are
-/// `indices`: index keys ascending (they are distinct), then the others as
-/// they come. One non-generic sort, whatever the property values are.
-fn js_order(indices: Vec<Option<u32>>) -> Vec<usize> {
-    let mut numbered: Vec<(u32, usize)> = Vec::new();
-    let mut named = Vec::with_capacity(indices.len());
-    for (at, index) in indices.into_iter().enumerate() {
-        match index {
-            Some(index) => numbered.push((index, at)),
-            None => named.push(at),
+/// `entries` in the order JavaScript enumerates an object's own properties:
+/// array-index keys first, ascending, then the others in insertion order.
+fn js_ordered<'v>(entries: Vec<(String, &'v Value)>) -> Vec<(String, &'v Value)> {
+    let mut out: Vec<(String, &Value)> = Vec::with_capacity(entries.len());
+    let mut numbered = 0;
+    for (key, value) in entries {
+        match array_index(&key) {
+            Some(index) => {
+                let at = out
+                    .iter()
+                    .take(numbered)
+                    .position(|(other, _)| array_index(other).is_some_and(|o| o > index))
+                    .unwrap_or(numbered);
+                out.insert(at, (key, value));
+                numbered += 1;
+            }
+            None => out.push((key, value)),
         }
     }
-    heap_sort(&mut numbered);
-    numbered
-        .into_iter()
-        .map(|(_, at)| at)
-        .chain(named)
-        .collect()
+    out
 }
 
-/// An in-place heapsort, O(n log n): small in wasm, unlike the standard
-/// library's sorts, and the keys here are distinct so stability is moot.
-fn heap_sort(items: &mut [(u32, usize)]) {
-    fn sift_down(items: &mut [(u32, usize)], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && items[child] < items[child + 1] {
-                child += 1;
-            }
-            if items[root] >= items[child] {
-                return;
-            }
-            items.swap(root, child);
-            root = child;
-        }
-    }
-    let len = items.len();
-    for start in (0..len / 2).rev() {
-        sift_down(items, start, len);
-    }
-    for end in (1..len).rev() {
-        items.swap(0, end);
-        sift_down(items, 0, end);
-    }
-}
-
-/// Percent-encodes a key or value as `qs`'s RFC 3986 encoder does for well-formed text.
-///
-/// Unlike the SDK's copy of `qs`, a character is never split between the
-/// encoder's 1,024-unit chunks, so long text with emoji stays intact.
-pub(crate) fn encode_component(text: &str) -> String {
+/// Percent-encodes `text` onto `out` as `encodeURIComponent` does (the `qs`
+/// default, RFC 3986: unreserved characters are kept).
+fn encode_into(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
     for &byte in text.as_bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(byte));
@@ -153,77 +60,168 @@ pub(crate) fn encode_component(text: &str) -> String {
             out.push(char::from(HEX[usize::from(byte & 0x0f)]));
         }
     }
+}
+
+/// `encodeURIComponent(text)`.
+#[cfg(test)]
+pub(crate) fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    encode_into(&mut out, text);
     out
 }
 
-/// Accumulates `key=value` pairs in order.
+/// Appends `[index]` to a `qs` key path.
+fn push_index(path: &mut String, index: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = index;
+    loop {
+        at -= 1;
+        if let Some(digit) = digits.get_mut(at) {
+            *digit = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    path.push('[');
+    for &digit in digits.iter().skip(at) {
+        path.push(char::from(digit));
+    }
+    path.push(']');
+}
+
+/// Appends `[key]` to a `qs` key path.
+fn push_key(path: &mut String, key: &str) {
+    path.push('[');
+    path.push_str(key);
+    path.push(']');
+}
+
+/// A query string being written, `?a=1&b=2`, pair by pair.
 pub(crate) struct QueryString<'a> {
-    pairs: Vec<String>,
+    out: String,
     builtins: &'a dyn JsBuiltins,
 }
 
 impl<'a> QueryString<'a> {
-    /// An empty query string whose numbers are written by `builtins`.
     pub(crate) fn new(builtins: &'a dyn JsBuiltins) -> Self {
         Self {
-            pairs: Vec::new(),
+            out: String::new(),
             builtins,
         }
     }
 
-    /// Adds a top-level key; `None` and nulls are skipped, like `skipNulls`.
-    pub(crate) fn push(&mut self, key: &str, value: Option<&JsValue>) {
-        if let Some(value) = value {
-            self.push_value(key.to_owned(), value);
-        }
+    /// One `key=value` pair, both percent-encoded.
+    fn pair(&mut self, path: &str, value: &str) {
+        self.out.push(if self.out.is_empty() { '?' } else { '&' });
+        encode_into(&mut self.out, path);
+        self.out.push('=');
+        encode_into(&mut self.out, value);
     }
 
-    /// Adds a top-level string value.
+    /// A string value (`None` is skipped, as `qs` skips `null`).
     pub(crate) fn push_str(&mut self, key: &str, value: Option<&str>) {
         if let Some(value) = value {
-            self.pairs.push(format!(
-                "{}={}",
-                encode_component(key),
-                encode_component(value)
-            ));
+            self.pair(key, value);
         }
     }
 
-    fn push_value(&mut self, path: String, value: &JsValue) {
-        let scalar = match value {
-            JsValue::Null => return,
-            JsValue::Bool(b) => b.to_string(),
-            JsValue::Number(n) => self.builtins.number_to_string(*n),
-            JsValue::String(s) => s.clone(),
-            JsValue::Array(items) => {
+    /// A number value, as JavaScript's `String(number)` writes it.
+    pub(crate) fn push_number(&mut self, key: &str, value: f64) {
+        let text = self.builtins.number_to_string(value);
+        self.pair(key, &text);
+    }
+
+    /// An array of strings: `key[0]=…&key[1]=…`.
+    pub(crate) fn push_strings(&mut self, key: &str, values: &[String]) {
+        let mut path = String::from(key);
+        for (index, value) in values.iter().enumerate() {
+            push_index(&mut path, index);
+            self.pair(&path, value);
+            path.truncate(key.len());
+        }
+    }
+
+    /// A JSON object, its keys kebab-cased (the SDK's `dasherize`) at every level.
+    pub(crate) fn push_object(&mut self, key: &str, object: &Map<String, Value>) {
+        let mut path = String::from(key);
+        self.push_entries(&mut path, object);
+    }
+
+    fn push_json(&mut self, path: &mut String, value: &Value) {
+        match value {
+            Value::Null => {}
+            Value::Bool(flag) => self.pair(path, if *flag { "true" } else { "false" }),
+            Value::Number(number) => {
+                let text = self
+                    .builtins
+                    .number_to_string(number.as_f64().unwrap_or(f64::NAN));
+                self.pair(path, &text);
+            }
+            Value::String(text) => self.pair(path, text),
+            Value::Array(items) => {
+                let len = path.len();
                 for (index, item) in items.iter().enumerate() {
-                    self.push_value(format!("{path}[{index}]"), item);
+                    push_index(path, index);
+                    self.push_json(path, item);
+                    path.truncate(len);
                 }
-                return;
             }
-            JsValue::Object(entries) => {
-                for (key, item) in entries {
-                    self.push_value(format!("{path}[{key}]"), item);
-                }
-                return;
-            }
-        };
-        self.pairs.push(format!(
-            "{}={}",
-            encode_component(&path),
-            encode_component(&scalar)
-        ));
+            Value::Object(object) => self.push_entries(path, object),
+        }
     }
 
-    /// `?a=1&b=2`, or the empty string when nothing was added.
-    pub(crate) fn finish(self) -> String {
-        if self.pairs.is_empty() {
-            String::new()
-        } else {
-            let mut out = String::from("?");
-            out.push_str(&self.pairs.join("&"));
-            out
+    /// An object's properties: ordered as JavaScript orders the SDK's object,
+    /// kebab-cased into a new object (a later key that cases the same replaces
+    /// the earlier value in its place), then ordered again.
+    fn push_entries(&mut self, path: &mut String, object: &Map<String, Value>) {
+        let source = js_ordered(object.iter().map(|(k, v)| (k.clone(), v)).collect());
+        let mut cased: Vec<(String, &Value)> = Vec::with_capacity(source.len());
+        for (key, value) in source {
+            let key = self.builtins.kebab_case(&key);
+            match cased.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = value,
+                None => cased.push((key, value)),
+            }
         }
+        let len = path.len();
+        for (key, value) in js_ordered(cased) {
+            push_key(path, &key);
+            self.push_json(path, value);
+            path.truncate(len);
+        }
+    }
+
+    /// `key[side]=px` for each side, in order.
+    pub(crate) fn push_numbers(&mut self, key: &str, entries: &[(&str, f64)]) {
+        let mut path = String::from(key);
+        for (name, value) in entries {
+            push_key(&mut path, name);
+            self.push_number(&path, *value);
+            path.truncate(key.len());
+        }
+    }
+
+    /// `key[index][kebab-name]=value` for a list of string records.
+    pub(crate) fn push_records(&mut self, key: &str, records: &[[(&str, &str); 2]]) {
+        let mut path = String::from(key);
+        for (index, record) in records.iter().enumerate() {
+            push_index(&mut path, index);
+            let len = path.len();
+            for (name, value) in record {
+                push_key(&mut path, &self.builtins.kebab_case(name));
+                self.pair(&path, value);
+                path.truncate(len);
+            }
+            path.truncate(key.len());
+        }
+    }
+
+    /// The query string, with its `?` (empty when nothing was written).
+    pub(crate) fn finish(self) -> String {
+        self.out
     }
 }
 
@@ -233,10 +231,10 @@ mod tests {
     use crate::PortedBuiltins;
     use serde_json::json;
 
-    fn query(key: &str, value: Value, kebab: bool) -> String {
+    fn query(key: &str, value: Value) -> String {
         let mut qs = QueryString::new(&PortedBuiltins);
-        let kebab = kebab.then_some(&PortedBuiltins as &dyn JsBuiltins);
-        qs.push(key, Some(&JsValue::from_json(&value, kebab)));
+        let mut path = String::from(key);
+        qs.push_json(&mut path, &value);
         qs.finish()
     }
 
@@ -254,8 +252,7 @@ mod tests {
         assert_eq!(
             query(
                 "fields",
-                json!({"a": {"b": [1, null, true]}, "c": [], "d": {}}),
-                false
+                json!({"a": {"b": [1, null, true]}, "c": [], "d": {}})
             ),
             "?fields%5Ba%5D%5Bb%5D%5B0%5D=1&fields%5Ba%5D%5Bb%5D%5B2%5D=true"
         );
@@ -266,25 +263,36 @@ mod tests {
         assert_eq!(
             query(
                 "f",
-                json!({"b": 1, "10": 2, "2": 3, "nameFirst": 4, "name_first": 5}),
-                true
+                json!({"b": 1, "10": 2, "2": 3, "nameFirst": 4, "name_first": 5})
             ),
             "?f%5B2%5D=3&f%5B10%5D=2&f%5Bb%5D=1&f%5Bname-first%5D=5"
         );
     }
 
     #[test]
-    fn heap_sort_sorts() {
-        let mut items: Vec<(u32, usize)> = (0..1000u32)
-            .map(|i| ((i * 7919) % 1000, i as usize))
+    fn indices_are_written_in_decimal() {
+        let mut path = String::from("a");
+        for index in [0, 7, 10, 123, usize::MAX] {
+            push_index(&mut path, index);
+        }
+        assert_eq!(path, format!("a[0][7][10][123][{}]", usize::MAX));
+        let items: Vec<String> = (0..12).map(|i| i.to_string()).collect();
+        let mut qs = QueryString::new(&PortedBuiltins);
+        qs.push_strings("x", &items);
+        assert!(qs.finish().ends_with("&x%5B11%5D=11"));
+    }
+
+    #[test]
+    fn javascript_orders_many_index_keys_ascending() {
+        let value = json!({"30": 0, "b": 0, "4": 0, "a": 0, "100": 0, "07": 0, "0": 0});
+        let Value::Object(map) = &value else {
+            unreachable!()
+        };
+        let keys: Vec<String> = js_ordered(map.iter().map(|(k, v)| (k.clone(), v)).collect())
+            .into_iter()
+            .map(|(k, _)| k)
             .collect();
-        let mut expected = items.clone();
-        expected.sort_unstable();
-        heap_sort(&mut items);
-        assert_eq!(items, expected);
-        let mut empty: Vec<(u32, usize)> = Vec::new();
-        heap_sort(&mut empty);
-        assert!(empty.is_empty());
+        assert_eq!(keys, ["0", "4", "30", "100", "b", "a", "07"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Options → the flow's iframe: its `src` and attributes, as the official SDK's `setupIframe` builds them.
 
-use crate::query_string::{JsValue, QueryString};
+use crate::query_string::QueryString;
 use crate::sandbox::sandbox_attribute;
 use crate::{ConfigError, InquiryOptions, JsBuiltins, PortedBuiltins};
 
@@ -186,38 +186,6 @@ fn query(
     let template = non_empty(&options.template_id);
     let inquiry_template = template.filter(|t| t.starts_with("itmpl_"));
     let legacy_template = template.filter(|t| !t.starts_with("itmpl_"));
-    let strings =
-        |values: &[String]| JsValue::Array(values.iter().cloned().map(JsValue::String).collect());
-    let padding = |p: &crate::Padding| {
-        JsValue::Object(
-            p.sides()
-                .iter()
-                .map(|(side, px)| (side.as_str().to_owned(), JsValue::Number(*px)))
-                .collect(),
-        )
-    };
-    let field_mappings = options
-        .field_mappings
-        .as_ref()
-        .filter(|m| !m.is_empty())
-        .map(|mappings| {
-            JsValue::Array(
-                mappings
-                    .iter()
-                    .map(|m| {
-                        JsValue::Object(
-                            m.entries()
-                                .iter()
-                                .map(|(k, v)| {
-                                    (builtins.kebab_case(k), JsValue::String((*v).to_owned()))
-                                })
-                                .collect(),
-                        )
-                    })
-                    .collect(),
-            )
-        });
-
     let mut qs = QueryString::new(builtins);
     qs.push_str("client-version", Some(SDK_VERSION));
     qs.push_str("container-id", Some(container_id));
@@ -232,10 +200,9 @@ fn query(
     qs.push_str("environment", options.environment.map(|e| e.as_str()));
     qs.push_str("environment-id", options.environment_id.as_deref());
     qs.push_str("iframe-origin", Some(page_origin));
-    qs.push(
-        "frame-ancestors",
-        options.frame_ancestors.as_deref().map(strings).as_ref(),
-    );
+    if let Some(ancestors) = &options.frame_ancestors {
+        qs.push_strings("frame-ancestors", ancestors);
+    }
     qs.push_str(
         "message-target-origin",
         non_empty(&options.message_target_origin),
@@ -244,28 +211,31 @@ fn query(
     qs.push_str("language", options.language.as_deref());
     qs.push_str("session-token", options.session_token.as_deref());
     qs.push_str("share-token", non_empty(&options.share_token));
-    qs.push("field-mappings", field_mappings.as_ref());
+    if let Some(mappings) = &options.field_mappings {
+        let records: Vec<[(&str, &str); 2]> = mappings.iter().map(|m| m.entries()).collect();
+        qs.push_records("field-mappings", &records);
+    }
     qs.push_str("reference-id", options.reference_id.as_deref());
     qs.push_str("account-id", options.account_id.as_deref());
     qs.push_str("account-type-id", options.account_type_id.as_deref());
-    qs.push(
-        "fields",
-        options
-            .fields
-            .as_ref()
-            .map(|f| JsValue::from_map(f, Some(builtins)))
-            .as_ref(),
-    );
+    if let Some(fields) = &options.fields {
+        qs.push_object("fields", fields);
+    }
     qs.push_str("style-variant", non_empty(&options.style_variant));
     qs.push_str("theme-set-id", options.theme_set_id.as_deref());
-    qs.push(
-        "widget-padding",
-        options.widget_padding.as_ref().map(padding).as_ref(),
-    );
-    qs.push(
-        "navigation-padding",
-        options.navigation_padding.as_ref().map(padding).as_ref(),
-    );
+    for (key, padding) in [
+        ("widget-padding", &options.widget_padding),
+        ("navigation-padding", &options.navigation_padding),
+    ] {
+        if let Some(padding) = padding {
+            let sides: Vec<(&str, f64)> = padding
+                .sides()
+                .iter()
+                .map(|(side, px)| (side.as_str(), *px))
+                .collect();
+            qs.push_numbers(key, &sides);
+        }
+    }
     qs.push_str(
         "server-outage-mode",
         options.server_outage_mode.map(|m| m.as_str()),
