@@ -1,6 +1,7 @@
 //! The flow session: one gate and state per iframe document, fed by the
 //! window's `message` events through the gate, with the load watchdog.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
@@ -19,7 +20,13 @@ use crate::options_from_props::Settings;
 use crate::{FlowCallback, InquiryHandle};
 
 /// The built settings: `None` until the page origin is known.
-pub(crate) type Built = Option<Result<Settings, leptos_persona_core::ConfigError>>;
+/// Shared (`Arc`), so that every reader takes it through one non-generic read.
+pub(crate) type Built = Option<Result<Arc<Settings>, leptos_persona_core::ConfigError>>;
+
+/// The settings in `built`, if the flow can be built.
+pub(crate) fn usable(built: &Built) -> Option<Arc<Settings>> {
+    built.as_ref()?.as_ref().ok().cloned()
+}
 
 /// The callback props.
 #[derive(Default)]
@@ -44,10 +51,14 @@ pub(crate) struct Inquiry {
 }
 
 impl Inquiry {
+    /// The settings (tracked), if the flow can be built.
+    fn current_settings(&self) -> Option<Arc<Settings>> {
+        self.settings.try_with(usable).flatten()
+    }
+
     /// Reads the settings (tracked), if the flow can be built.
     pub(crate) fn with_settings<R>(&self, read: impl FnOnce(&Settings) -> R) -> Option<R> {
-        self.settings
-            .with(|built| built.as_ref().and_then(|b| b.as_ref().ok()).map(read))
+        self.current_settings().map(|s| read(&s))
     }
 
     /// Reads the settings without tracking them.
@@ -55,7 +66,8 @@ impl Inquiry {
         &self,
         read: impl FnOnce(&Settings) -> R,
     ) -> Option<R> {
-        untrack(|| self.with_settings(read))
+        let current = untrack(|| self.current_settings());
+        current.map(|s| read(&s))
     }
 
     /// Calls one callback prop with `value`, outside any borrow, so that the

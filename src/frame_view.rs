@@ -224,7 +224,7 @@ pub(crate) fn inquiry_view(
         {frame}
         {children.map(|c| c())}
     };
-    let phase = move || handle.state.with(|s| s.phase.as_str());
+    let phase = move || handle.state.with(|s| s.phase.as_str().to_owned());
     let content = match modal {
         Some(modal) => {
             view! {

@@ -1,5 +1,7 @@
 //! [`PersonaInquiry`]: the component's props, and the pieces wired together.
 
+use std::sync::Arc;
+
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{
@@ -10,7 +12,7 @@ use leptos_persona_core::{
 use serde_json::{Map, Value};
 
 use crate::effect::effect;
-use crate::flow_session::{run_flow_session, Callbacks, Inquiry};
+use crate::flow_session::{run_flow_session, usable, Callbacks, Inquiry};
 use crate::frame_view::inquiry_view;
 use crate::inline_height::InlineHeight;
 use crate::modal::Modal;
@@ -337,13 +339,15 @@ fn persona_inquiry(
     let settings = Memo::new_with_compare(
         move |_| {
             let origin = page_origin.get()?;
-            Some(props.settings(&mount, handle.resume.get(), &origin))
+            Some(
+                props
+                    .settings(&mount, handle.resume.get(), &origin)
+                    .map(Arc::new),
+            )
         },
         |_, _| true,
     );
-    let src = Memo::new(move |_| {
-        settings.with(|s| s.as_ref()?.as_ref().ok().map(|s| s.frame.src.clone()))
-    });
+    let src = Memo::new(move |_| Some(settings.try_with(usable).flatten()?.frame.src.clone()));
     effect(move || {
         let error = settings.with(|s| s.as_ref().and_then(|s| s.as_ref().err()).cloned());
         if let Some(error) = &error {
