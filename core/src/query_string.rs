@@ -27,7 +27,7 @@ fn array_index(key: &str) -> Option<u32> {
 
 /// `entries` in the order JavaScript enumerates an object's own properties:
 /// array-index keys first, ascending, then the others in insertion order.
-fn js_ordered<'v>(entries: Vec<(String, &'v Value)>) -> Vec<(String, &'v Value)> {
+fn js_ordered(entries: Vec<(String, &Value)>) -> Vec<(String, &Value)> {
     let mut out: Vec<(String, &Value)> = Vec::with_capacity(entries.len());
     let mut numbered = 0;
     for (key, value) in entries {
