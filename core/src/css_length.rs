@@ -24,7 +24,9 @@ pub(crate) fn is_css_length(value: &str) -> bool {
         .bytes()
         .position(|b| !(b.is_ascii_digit() || b == b'.'))
         .unwrap_or(value.len());
-    let (number, unit) = value.split_at(digits_end);
+    let Some((number, unit)) = value.split_at_checked(digits_end) else {
+        return false;
+    };
     let mut parts = number.split('.');
     let whole = parts.next().unwrap_or("");
     let fraction = parts.next();

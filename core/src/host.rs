@@ -232,7 +232,7 @@ fn split_port(authority: &str) -> Option<(&str, Option<u16>)> {
         .strip_prefix('[')
         .and_then(|_| authority.find(']'))
     {
-        let (host, after) = authority.split_at(end + 1);
+        let (host, after) = authority.split_at_checked(end + 1)?;
         match after {
             "" => (host, None),
             _ => (host, Some(after.strip_prefix(':')?)),

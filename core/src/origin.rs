@@ -33,8 +33,10 @@ fn is_source(text: &str, wildcard: bool) -> bool {
         }
         ("v6", after)
     } else {
-        let end = rest.find(':').unwrap_or(rest.len());
-        (&rest[..end], &rest[end..])
+        match rest.find(':') {
+            Some(end) => rest.split_at_checked(end).unwrap_or((rest, "")),
+            None => (rest, ""),
+        }
     };
     let port_ok = port.is_empty()
         || port.strip_prefix(':').is_some_and(|digits| {
