@@ -163,3 +163,37 @@ export function random_container_id() {
     function (b) { return digits[b & 31]; }
   ).join('');
 }
+
+// The page's scroll lock while a modal is open (see scroll_lock.rs), counted
+// so that stacked modals share it. The body is fixed at its scroll position,
+// which also holds on iOS Safari where `overflow: hidden` alone does not, and
+// padded by the scrollbar's width so nothing shifts; releasing restores the
+// body's own styles and the scroll position.
+var scrollHolders = 0, scrollSaved = null;
+var scrollLocked = ['overflow', 'position', 'top', 'left', 'right', 'padding-right'];
+
+export function lock_scroll() {
+  if (++scrollHolders !== 1 || !document.body) return;
+  var style = document.body.style;
+  var y = window.scrollY;
+  scrollSaved = { y: y, values: scrollLocked.map(function (p) { return style.getPropertyValue(p); }) };
+  var scrollbar = Math.max(0, window.innerWidth - document.documentElement.clientWidth);
+  style.setProperty('overflow', 'hidden');
+  style.setProperty('position', 'fixed');
+  style.setProperty('top', -Math.round(y) + 'px');
+  style.setProperty('left', '0');
+  style.setProperty('right', '0');
+  if (scrollbar > 0) style.setProperty('padding-right', Math.round(scrollbar) + 'px');
+}
+
+export function unlock_scroll() {
+  scrollHolders = Math.max(0, scrollHolders - 1);
+  if (scrollHolders !== 0 || !scrollSaved || !document.body) return;
+  var saved = scrollSaved, style = document.body.style;
+  scrollSaved = null;
+  scrollLocked.forEach(function (p, i) {
+    if (saved.values[i]) style.setProperty(p, saved.values[i]);
+    else style.removeProperty(p);
+  });
+  window.scrollTo(window.scrollX, saved.y);
+}

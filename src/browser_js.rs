@@ -14,4 +14,6 @@ extern "C" {
     pub(crate) fn wrap_focus(dialog: &web_sys::Element);
     /// `persona-inquiry-` and 20 digits from `crypto.getRandomValues`.
     pub(crate) fn random_container_id() -> String;
+    pub(crate) fn lock_scroll();
+    pub(crate) fn unlock_scroll();
 }
