@@ -1,6 +1,7 @@
 //! The flow session: one gate and state per iframe document, fed by the
 //! window's `message` events through the gate, with the load watchdog.
 
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -46,7 +47,7 @@ pub(crate) struct Inquiry {
     pub(crate) settings: Memo<Built>,
     pub(crate) src: Memo<Option<String>>,
     pub(crate) iframe: NodeRef<html::Iframe>,
-    pub(crate) callbacks: StoredValue<Callbacks, LocalStorage>,
+    pub(crate) callbacks: StoredValue<Rc<Callbacks>, LocalStorage>,
     pub(crate) modal: bool,
 }
 
@@ -70,27 +71,28 @@ impl Inquiry {
         current.map(|s| read(&s))
     }
 
-    /// Calls one callback prop with `value`, outside any borrow, so that the
-    /// callback may do anything (even unmount this component).
-    fn call<T: 'static>(&self, pick: fn(&Callbacks) -> &Option<FlowCallback<T>>, value: T) {
-        let callback = self.callbacks.try_with_value(|c| pick(c).clone()).flatten();
-        if let Some(callback) = callback {
-            callback.call(value);
-        }
-    }
-
     /// Calls the callback for one call, closing the modal when the flow ended.
+    /// The callback runs outside any borrow, so that it may do anything (even
+    /// unmount this component).
     fn dispatch(&self, call: CallbackCall) {
         if self.modal && matches!(call, CallbackCall::Complete(_) | CallbackCall::Cancel(_)) {
             self.handle.open.try_set(false);
         }
+        let Some(c) = self.callbacks.try_get_value() else {
+            return;
+        };
+        fn run<T: 'static>(callback: &Option<FlowCallback<T>>, value: T) {
+            if let Some(callback) = callback {
+                callback.call(value);
+            }
+        }
         match call {
-            CallbackCall::Event(message) => self.call(|c| &c.on_event, message),
-            CallbackCall::Load => self.call(|c| &c.on_load, ()),
-            CallbackCall::Ready(ready) => self.call(|c| &c.on_ready, ready),
-            CallbackCall::Complete(done) => self.call(|c| &c.on_complete, done),
-            CallbackCall::Cancel(exit) => self.call(|c| &c.on_cancel, exit),
-            CallbackCall::Error(error) => self.call(|c| &c.on_error, error),
+            CallbackCall::Event(message) => run(&c.on_event, message),
+            CallbackCall::Load => run(&c.on_load, ()),
+            CallbackCall::Ready(ready) => run(&c.on_ready, ready),
+            CallbackCall::Complete(done) => run(&c.on_complete, done),
+            CallbackCall::Cancel(exit) => run(&c.on_cancel, exit),
+            CallbackCall::Error(error) => run(&c.on_error, error),
         }
     }
 }

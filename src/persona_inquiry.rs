@@ -360,7 +360,7 @@ fn persona_inquiry(
         settings,
         src,
         iframe: NodeRef::<html::Iframe>::new(),
-        callbacks: StoredValue::new_local(callbacks),
+        callbacks: StoredValue::new_local(std::rc::Rc::new(callbacks)),
         modal,
     };
     let height = InlineHeight::new();
