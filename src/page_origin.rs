@@ -13,17 +13,24 @@ use crate::OptionProp;
 pub(crate) fn page_origin(given: OptionProp<String>) -> Memo<Option<String>> {
     let hydrating = cfg!(feature = "hydrate")
         && Owner::current_shared_context().is_some_and(|context| context.during_hydration());
-    let window_origin = RwSignal::new(if hydrating { None } else { browser_origin() });
-    if hydrating {
-        effect(move || window_origin.set(browser_origin()));
-    }
+    // The window's origin is known at once, except while hydrating: the server
+    // could not know it, so the first render goes without and an effect (after
+    // hydration) brings it. Client-rendered builds have no such signal at all.
+    let known = if hydrating { None } else { browser_origin() };
+    let later = hydrating.then(|| {
+        let origin = RwSignal::new(None);
+        effect(move || origin.set(browser_origin()));
+        origin
+    });
     Memo::new(move |_| match given.read() {
         Some(Ok(origin)) => Some(origin),
-        _ => window_origin.get(),
+        _ => match later {
+            Some(origin) => origin.get(),
+            None => known.clone(),
+        },
     })
 }
 
-/// `window.location.origin`, in a browser; `None` on the server.
 fn browser_origin() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
