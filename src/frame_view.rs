@@ -5,11 +5,11 @@
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_persona_core::{modal_frame_size, InquiryPhase, WidgetFrame};
+use leptos_persona_core::{InquiryPhase, WidgetFrame};
 
 use crate::flow_session::Inquiry;
 use crate::inline_height::InlineHeight;
-use crate::modal::{self, Modal};
+use crate::modal_flag::ActiveModal;
 use crate::OptionProp;
 
 /// The component's own words for end users; translate them with your page.
@@ -49,7 +49,7 @@ type Slot = Box<dyn Fn() -> Option<AnyView> + Send + Sync>;
 
 /// The iframe's title, also the modal's accessible name: one boxed closure
 /// type for both attributes, so they share one instance of the attribute code.
-fn frame_title(inquiry: Inquiry) -> Box<dyn Fn() -> Option<String> + Send + Sync> {
+pub(crate) fn frame_title(inquiry: Inquiry) -> Box<dyn Fn() -> Option<String> + Send + Sync> {
     Box::new(move || inquiry.with_settings(|s| s.frame.title.clone()))
 }
 
@@ -62,13 +62,6 @@ pub(crate) struct ViewParts {
     pub(crate) children: Option<Children>,
 }
 
-/// The spinner's rotation and its default colours, so that it turns and shows
-/// without the stylesheet; `:where()` gives the colours no specificity, so any
-/// rule of the page's own (or [`STYLESHEET`](crate::STYLESHEET)'s variables) wins.
-const SPINNER_CSS: &str = "@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}\
-:where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));\
-border-top-color:var(--persona-spinner,#fff)}";
-
 /// `value` CSS pixels, written as JavaScript writes numbers.
 fn px(value: f64) -> String {
     let mut css = crate::browser_builtins::builtins().number_to_string(value);
@@ -76,7 +69,8 @@ fn px(value: f64) -> String {
     css
 }
 
-fn push_declaration(style: &mut String, property: &str, value: Option<String>) {
+/// Appends `property:value;` when there is a value.
+pub(crate) fn push_declaration(style: &mut String, property: &str, value: Option<String>) {
     if let Some(value) = value {
         style.push_str(property);
         style.push(':');
@@ -86,29 +80,13 @@ fn push_declaration(style: &mut String, property: &str, value: Option<String>) {
 }
 
 /// The iframe's critical layout (cosmetics are in the stylesheet).
-fn frame_style(inquiry: Inquiry, height: InlineHeight, modal: Option<Modal>) -> String {
+fn frame_style(inquiry: Inquiry, height: InlineHeight, modal: Option<ActiveModal>) -> String {
     let (max_h, max_w) = inquiry
         .with_settings(|s| (s.frame.max_height.clone(), s.frame.max_width.clone()))
         .unwrap_or_default();
     let mut style = String::from("display:block;width:100%;");
     match modal {
-        Some(modal) => {
-            let size = inquiry.handle.state.with(|s| {
-                modal_frame_size(
-                    modal.desktop.get(),
-                    s.preferred_dimensions.as_ref(),
-                    s.styles.as_ref(),
-                )
-            });
-            style.push_str(
-                "position:absolute;left:50%;top:50%;transform:translate(-50%,-50%);height:100%;",
-            );
-            push_declaration(&mut style, "min-width", size.min_width);
-            push_declaration(&mut style, "max-width", max_w.or(size.max_width));
-            push_declaration(&mut style, "min-height", size.min_height);
-            push_declaration(&mut style, "max-height", max_h.or(size.max_height));
-            push_declaration(&mut style, "border-radius", size.border_radius);
-        }
+        Some(modal) => modal.frame_style(inquiry, &mut style, max_h, max_w),
         None => {
             push_declaration(&mut style, "height", Some(px(height.px(inquiry))));
             push_declaration(&mut style, "max-height", max_h);
@@ -147,7 +125,7 @@ pub(crate) fn inquiry_view(
     inquiry: Inquiry,
     container_id: String,
     height: InlineHeight,
-    modal: Option<Modal>,
+    modal: Option<ActiveModal>,
     parts: ViewParts,
 ) -> impl IntoView {
     let handle = inquiry.handle;
@@ -183,12 +161,13 @@ pub(crate) fn inquiry_view(
     let live = move || !handle.destroyed.get();
     let is_loading = move || live() && handle.state.with(|s| s.phase == InquiryPhase::Loading);
     let loading_label = labels.loading;
-    let show_spinner = modal.is_some();
     let loading_view: Slot = Box::new(move || {
         is_loading().then(|| match &loading {
             Some(loading) => loading.run(),
-            None if show_spinner => spinner(loading_label.clone()).into_any(),
-            None => ().into_any(),
+            None => match modal {
+                Some(modal) => modal.spinner(loading_label.clone()),
+                None => ().into_any(),
+            },
         })
     });
     let style = move || frame_style(inquiry, height, modal);
@@ -226,42 +205,13 @@ pub(crate) fn inquiry_view(
     };
     let phase = move || handle.state.with(|s| s.phase.as_str().to_owned());
     let content = match modal {
-        Some(modal) => {
-            view! {
-                <dialog
-                    node_ref=modal.dialog
-                    class="persona-inquiry__dialog"
-                    aria-label=frame_title(inquiry)
-                    style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"
-                    on:cancel=move |event| modal::on_cancel(inquiry, event)
-                    on:close=move |_| modal.on_close(inquiry)
-                >
-                    {body}
-                </dialog>
-            }
-            .into_any()
-        }
+        Some(modal) => modal.dialog(inquiry, body.into_any()),
         None => body.into_any(),
     };
     view! {
         <div class=wrapper_class style="position:relative;" data-phase=phase data-container-id=container_id>
             {error_view}
             {content}
-        </div>
-    }
-}
-
-/// The built-in spinner: turns with or without the optional stylesheet.
-fn spinner(label: String) -> impl IntoView {
-    let nonce = use_nonce();
-    view! {
-        <div
-            class="persona-inquiry__spinner"
-            role="status"
-            aria-label=label
-            style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%;animation:persona-inquiry-spin 1s linear infinite;"
-        >
-            <style nonce=nonce>{SPINNER_CSS}</style>
         </div>
     }
 }

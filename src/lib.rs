@@ -68,6 +68,7 @@ mod inline_height;
 mod inquiry_handle;
 mod message_queue;
 mod modal;
+mod modal_flag;
 mod option_prop;
 mod options_from_props;
 mod page_origin;
@@ -91,6 +92,7 @@ pub use leptos_persona_core::{
     ServerOutageMode, Side, StartPayload,
 };
 pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
+pub use modal_flag::ModalFlag;
 pub use option_prop::OptionProp;
 pub use options_from_props::DEFAULT_MIN_HEIGHT;
 pub use persona_inquiry::PersonaInquiry;

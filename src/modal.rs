@@ -7,13 +7,14 @@
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_persona_core::{WidgetAction, DESKTOP_MEDIA_QUERY};
+use leptos_persona_core::{modal_frame_size, WidgetAction, DESKTOP_MEDIA_QUERY};
 use wasm_bindgen::JsCast;
 
 use crate::browser_listener::WindowListener;
 use crate::effect::effect;
 use crate::flow_session::{flow_not_loaded, Inquiry};
 use crate::focus_wrap;
+use crate::frame_view::{frame_title, push_declaration};
 use crate::scroll_lock;
 
 /// The modal's element and what it needs to remember while open.
@@ -98,7 +99,7 @@ impl Modal {
 
 /// The dialog's `cancel` (Escape, on the topmost dialog only): ask the flow to
 /// exit, or just close when no flow has loaded to ask.
-pub(crate) fn on_cancel(inquiry: Inquiry, event: ev::Event) {
+fn on_cancel(inquiry: Inquiry, event: ev::Event) {
     event.prevent_default();
     let handle = inquiry.handle;
     if handle.state.with_untracked(|s| flow_not_loaded(s.phase)) {
@@ -138,4 +139,72 @@ fn active_element() -> Option<web_sys::HtmlElement> {
         .active_element()?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
+}
+
+/// The iframe's sizing in the dialog: centred, within the flow's preferred
+/// size (`ready`'s dimensions, per the desktop media query), unless
+/// `frame_height`/`frame_width` say otherwise.
+pub(crate) fn frame_style(
+    inquiry: Inquiry,
+    modal: Modal,
+    style: &mut String,
+    max_h: Option<String>,
+    max_w: Option<String>,
+) {
+    let size = inquiry.handle.state.with(|s| {
+        modal_frame_size(
+            modal.desktop.get(),
+            s.preferred_dimensions.as_ref(),
+            s.styles.as_ref(),
+        )
+    });
+    style
+        .push_str("position:absolute;left:50%;top:50%;transform:translate(-50%,-50%);height:100%;");
+    push_declaration(style, "min-width", size.min_width);
+    push_declaration(style, "max-width", max_w.or(size.max_width));
+    push_declaration(style, "min-height", size.min_height);
+    push_declaration(style, "max-height", max_h.or(size.max_height));
+    push_declaration(style, "border-radius", size.border_radius);
+}
+
+/// `body` in the modal `<dialog>`: full-window backdrop, named by the iframe's
+/// title; Escape (`cancel`) asks the flow to exit, `close` syncs the handle.
+pub(crate) fn dialog(inquiry: Inquiry, modal: Modal, body: AnyView) -> AnyView {
+    view! {
+        <dialog
+            node_ref=modal.dialog
+            class="persona-inquiry__dialog"
+            aria-label=frame_title(inquiry)
+            style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"
+            on:cancel=move |event| on_cancel(inquiry, event)
+            on:close=move |_| modal.on_close(inquiry)
+        >
+            {body}
+        </dialog>
+    }
+    .into_any()
+}
+
+/// The spinner's rotation and its default colours, so that it turns and shows
+/// without the stylesheet; `:where()` gives the colours no specificity, so any
+/// rule of the page's own (or [`STYLESHEET`](crate::STYLESHEET)'s variables) wins.
+const SPINNER_CSS: &str = "@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}\
+:where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));\
+border-top-color:var(--persona-spinner,#fff)}";
+
+/// The built-in spinner over the dialog's backdrop: turns with or without the
+/// optional stylesheet.
+pub(crate) fn spinner(label: String) -> AnyView {
+    let nonce = use_nonce();
+    view! {
+        <div
+            class="persona-inquiry__spinner"
+            role="status"
+            aria-label=label
+            style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%;animation:persona-inquiry-spin 1s linear infinite;"
+        >
+            <style nonce=nonce>{SPINNER_CSS}</style>
+        </div>
+    }
+    .into_any()
 }

@@ -15,7 +15,7 @@ use crate::effect::effect;
 use crate::flow_session::{run_flow_session, usable, Callbacks, Inquiry};
 use crate::frame_view::inquiry_view;
 use crate::inline_height::InlineHeight;
-use crate::modal::Modal;
+use crate::modal_flag::ModalFlag;
 use crate::options_from_props::{Mount, OptionProps};
 use crate::{container_id, page_origin, use_persona_inquiry, FlowCallback, InquiryHandle};
 use crate::{Labels, OptionProp};
@@ -174,9 +174,11 @@ pub fn PersonaInquiry(
     /// Persona's behaviour during a server outage: `"always"`, `"never"` or `"defer"`.
     #[prop(into, optional)]
     server_outage_mode: OptionProp<ServerOutageMode>,
-    /// Show the flow in a modal dialog instead of inline (fixed at mount).
-    #[prop(optional)]
-    modal: bool,
+    /// Show the flow in a modal dialog instead of inline: `modal=true`
+    /// (fixed at mount). The modal's code is in the bundle only of apps that
+    /// set this prop (see [`ModalFlag`]).
+    #[prop(into, optional)]
+    modal: ModalFlag,
     /// The handle whose signals and actions this instance drives (see
     /// [`use_persona_inquiry`]); without one the component makes its own.
     #[prop(optional)]
@@ -295,7 +297,7 @@ pub fn PersonaInquiry(
         container_id: untrack(|| id.read())
             .and_then(Result::ok)
             .unwrap_or_else(container_id::next_container_id),
-        flow_type: if modal {
+        flow_type: if modal.is_modal() {
             FlowType::Modal
         } else {
             FlowType::Inline
@@ -309,6 +311,7 @@ pub fn PersonaInquiry(
         labels: labels.unwrap_or_default(),
         children,
         open,
+        modal,
     };
     persona_inquiry(props, callbacks, handle, mount, page_origin, parts)
 }
@@ -321,6 +324,7 @@ struct InquiryParts {
     labels: Labels,
     children: Option<Children>,
     open: Option<RwSignal<bool>>,
+    modal: ModalFlag,
 }
 
 /// The component's body, wiring the pieces: options from props, page origin,
@@ -377,7 +381,7 @@ fn persona_inquiry(
     if let Some(open) = parts.open {
         bind_open(handle, open);
     }
-    let modal = modal.then(|| Modal::new(inquiry));
+    let modal = parts.modal.start(inquiry);
     inquiry_view(inquiry, container_id, height, modal, parts.into())
 }
 
