@@ -5,7 +5,7 @@
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_persona_core::{InquiryPhase, WidgetFrame};
+use leptos_persona_core::{InquiryPhase, WidgetFrame, DEFAULT_IFRAME_TITLE};
 
 use crate::flow_session::Inquiry;
 use crate::inline_height::InlineHeight;
@@ -47,10 +47,23 @@ impl Default for Labels {
 /// loading and error parts share one instance of the rendering code.
 type Slot = Box<dyn Fn() -> Option<AnyView> + Send + Sync>;
 
-/// The iframe's title, also the modal's accessible name: one boxed closure
-/// type for both attributes, so they share one instance of the attribute code.
-pub(crate) fn frame_title(inquiry: Inquiry) -> Box<dyn Fn() -> Option<String> + Send + Sync> {
-    Box::new(move || inquiry.with_settings(|s| s.frame.title.clone()))
+/// The iframe's title, also the modal's accessible name (the default title
+/// while the options cannot be built).
+pub(crate) fn frame_title(inquiry: Inquiry) -> TextFn {
+    text(move || {
+        inquiry
+            .with_settings(|s| s.frame.title.clone())
+            .unwrap_or_else(|| DEFAULT_IFRAME_TITLE.to_owned())
+    })
+}
+
+/// A reactive attribute value. Every one of the view's reactive attributes
+/// has this one type, so the wasm holds one copy of tachys' code for them.
+pub(crate) type TextFn = Box<dyn Fn() -> String + Send + Sync>;
+
+/// `value` as a [`TextFn`].
+pub(crate) fn text(value: impl Fn() -> String + Send + Sync + 'static) -> TextFn {
+    Box::new(value)
 }
 
 /// The props that shape the view.
@@ -98,17 +111,12 @@ fn frame_style(inquiry: Inquiry, height: InlineHeight, modal: Option<ActiveModal
 
 /// One iframe element for one flow URL: a new URL (or a restart) is a new
 /// element, so no document of a previous flow can talk to the new session.
-fn flow_iframe(
-    inquiry: Inquiry,
-    id: String,
-    frame: WidgetFrame,
-    style: impl Fn() -> String + Send + Sync + 'static,
-) -> impl IntoView {
+fn flow_iframe(inquiry: Inquiry, id: String, frame: WidgetFrame, style: TextFn) -> impl IntoView {
     html::iframe()
         .node_ref(inquiry.iframe)
         .id(id)
         .src(frame.src)
-        .title(frame_title(inquiry))
+        .attr("title", frame_title(inquiry))
         .attr("sandbox", frame.sandbox)
         .attr("allow", frame.allow)
         .class(frame.class)
@@ -117,7 +125,7 @@ fn flow_iframe(
         .attr("role", frame.role)
         .attr("aria-modal", frame.aria_modal)
         .attr("tabindex", "0")
-        .style(style)
+        .attr("style", style)
 }
 
 /// The wrapper with everything in it.
@@ -170,7 +178,7 @@ pub(crate) fn inquiry_view(
             },
         })
     });
-    let style = move || frame_style(inquiry, height, modal);
+    let style = move || text(move || frame_style(inquiry, height, modal));
     // A new URL, a restart or a resume is a new iframe element, never the old
     // one with a new `src`: the view alternates between two branches of an
     // `Either` on every change of document, so the old element is unmounted.
@@ -191,7 +199,7 @@ pub(crate) fn inquiry_view(
             *branch
         })?;
         let frame = inquiry.with_settings_untracked(|s| s.frame.clone())?;
-        let iframe = flow_iframe(inquiry, iframe_id.clone(), frame, style);
+        let iframe = flow_iframe(inquiry, iframe_id.clone(), frame, style());
         Some(if branch {
             Either::Left(iframe)
         } else {
@@ -208,10 +216,10 @@ pub(crate) fn inquiry_view(
         Some(modal) => modal.dialog(inquiry, body.into_any()),
         None => body.into_any(),
     };
-    view! {
-        <div class=wrapper_class style="position:relative;" data-phase=phase data-container-id=container_id>
-            {error_view}
-            {content}
-        </div>
-    }
+    html::div()
+        .attr("class", text(wrapper_class))
+        .attr("style", "position:relative;")
+        .attr("data-phase", text(phase))
+        .attr("data-container-id", container_id)
+        .child((error_view, content))
 }
