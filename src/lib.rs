@@ -89,7 +89,7 @@ pub use leptos_persona_core::{
     Environment, ErrorCode, EventName, EventsAllowlist, ExitPayload, Field, FieldMapping,
     FlowEvent, FlowMessage, Host, InquiryError, InquiryOptions, InquiryPhase, InquiryState,
     InquiryStyles, LoadTimeout, Padding, PageChange, PreferredDimensions, ReadyPayload,
-    ServerOutageMode, Side, StartPayload,
+    ServerOutageMode, Side, StartPayload, TrustedOrigins,
 };
 pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
 pub use modal_flag::ModalFlag;

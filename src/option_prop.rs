@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_persona_core::{
     ConfigError, CssSize, Environment, EventName, EventsAllowlist, Host, LoadTimeout,
-    ServerOutageMode,
+    ServerOutageMode, TrustedOrigins,
 };
 use serde_json::{Map, Value};
 
@@ -266,6 +266,48 @@ macro_rules! timeout_from_millis {
 }
 timeout_from_millis!(i32, u32, i64, u64, usize);
 
+/// Trusted origins as users write them: a list of full origins, checked where
+/// the list is converted, so an app that never trusts more origins carries no
+/// origin parser.
+fn trusted<S: AsRef<str>>(origins: &[S]) -> Result<TrustedOrigins, ConfigError> {
+    TrustedOrigins::parse(origins)
+}
+
+impl From<Vec<String>> for OptionProp<TrustedOrigins> {
+    fn from(origins: Vec<String>) -> Self {
+        Self::constant(trusted(&origins))
+    }
+}
+
+impl From<Vec<&str>> for OptionProp<TrustedOrigins> {
+    fn from(origins: Vec<&str>) -> Self {
+        Self::constant(trusted(&origins))
+    }
+}
+
+impl From<&[&str]> for OptionProp<TrustedOrigins> {
+    fn from(origins: &[&str]) -> Self {
+        Self::constant(trusted(origins))
+    }
+}
+
+impl<const N: usize> From<[&str; N]> for OptionProp<TrustedOrigins> {
+    fn from(origins: [&str; N]) -> Self {
+        Self::constant(trusted(&origins))
+    }
+}
+
+macro_rules! trusted_from_reactive {
+    ($($source:ident),*) => {$(
+        impl From<$source<Vec<String>>> for OptionProp<TrustedOrigins> {
+            fn from(origins: $source<Vec<String>>) -> Self {
+                Self::derive_checked(move || origins.try_with(|o| trusted(o)))
+            }
+        }
+    )*};
+}
+trusted_from_reactive!(Signal, RwSignal, Memo);
+
 fn timeout_from_millis(millis: u32) -> Result<LoadTimeout, ConfigError> {
     LoadTimeout::from_millis(u64::from(millis))
 }
@@ -393,5 +435,53 @@ impl<K: Into<String>, V: Into<Value>, S> From<HashMap<K, V, S>> for OptionProp<F
 impl<K: Into<String>, V: Into<Value>> From<BTreeMap<K, V>> for OptionProp<Fields> {
     fn from(map: BTreeMap<K, V>) -> Self {
         Self::from(fields_from_pairs(map))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origins(prop: OptionProp<TrustedOrigins>) -> Result<Vec<String>, String> {
+        match prop.read() {
+            Some(Ok(origins)) => Ok(origins.as_slice().to_vec()),
+            Some(Err(error)) => Err(error.to_string()),
+            None => Err("unset".into()),
+        }
+    }
+
+    #[test]
+    fn trusted_origins_are_checked_where_they_are_converted() {
+        assert_eq!(
+            origins(["https://Verify.Example.com", "http://localhost:8080"].into()),
+            Ok(vec![
+                "https://verify.example.com".to_owned(),
+                "http://localhost:8080".to_owned()
+            ])
+        );
+        assert_eq!(
+            origins(vec!["https://a.example".to_owned()].into()),
+            Ok(vec!["https://a.example".to_owned()])
+        );
+        let bare = origins(vec!["verify.example.com"].into()).unwrap_err();
+        assert!(bare.contains("verify.example.com"), "{bare}");
+        assert!(origins((&["development"][..]).into()).is_err());
+        assert!(origins(["http://verify.example.com"].into()).is_err());
+        assert_eq!(origins(OptionProp::default()), Err("unset".into()));
+    }
+
+    #[test]
+    fn reactive_trusted_origins_follow_their_signal() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let list = RwSignal::new(vec!["https://a.example".to_owned()]);
+            let prop = OptionProp::<TrustedOrigins>::from(list);
+            assert_eq!(
+                origins(prop.clone()),
+                Ok(vec!["https://a.example".to_owned()])
+            );
+            list.set(vec!["nope".to_owned()]);
+            assert!(origins(prop).is_err());
+        });
     }
 }

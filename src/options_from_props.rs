@@ -3,7 +3,8 @@
 
 use leptos_persona_core::{
     ConfigError, CssSize, Environment, EventsAllowlist, FieldMapping, FlowType, Host,
-    InquiryOptions, LoadTimeout, MessageGate, Padding, ServerOutageMode, WidgetFrame,
+    InquiryOptions, LoadTimeout, MessageGate, Padding, ServerOutageMode, TrustedOrigins,
+    WidgetFrame,
 };
 use serde_json::{Map, Value};
 
@@ -44,7 +45,7 @@ pub(crate) struct OptionProps {
     pub(crate) custom_host: OptionProp<Host>,
     pub(crate) events_allowlist: OptionProp<EventsAllowlist>,
     pub(crate) server_outage_mode: OptionProp<ServerOutageMode>,
-    pub(crate) trusted_origins: OptionProp<Vec<String>>,
+    pub(crate) trusted_origins: OptionProp<TrustedOrigins>,
     pub(crate) min_height: OptionProp<f64>,
     pub(crate) max_height: OptionProp<f64>,
     pub(crate) load_timeout: OptionProp<LoadTimeout>,
@@ -155,8 +156,8 @@ impl OptionProps {
             page_origin,
         )?;
         let mut gate = MessageGate::for_frame(&frame, &mount.container_id, &options);
-        for origin in self.trusted_origins.read().transpose()?.unwrap_or_default() {
-            gate = gate.trust_origin(&origin)?;
+        if let Some(origins) = self.trusted_origins.read().transpose()? {
+            gate = gate.trust(&origins);
         }
         Ok(Settings {
             frame,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_persona_core::{
     CompletePayload, CssSize, Environment, EventsAllowlist, ExitPayload, FieldMapping, FlowMessage,
     FlowType, Host, InquiryError, InquiryOptions, LoadTimeout, Padding, ReadyPayload,
-    ServerOutageMode,
+    ServerOutageMode, TrustedOrigins,
 };
 use serde_json::{Map, Value};
 
@@ -201,7 +201,7 @@ pub fn PersonaInquiry(
     /// More origins whose messages are accepted (full origins such as
     /// `"https://verify.example.com"`); reactive.
     #[prop(into, optional)]
-    trusted_origins: OptionProp<Vec<String>>,
+    trusted_origins: OptionProp<TrustedOrigins>,
     /// Inline: the iframe's minimum height in CSS px (default 400).
     #[prop(into, optional)]
     min_height: OptionProp<f64>,

@@ -42,6 +42,7 @@ mod options;
 mod origin;
 mod query_string;
 mod sandbox;
+mod trusted_origins;
 mod widget_action;
 mod widget_url;
 
@@ -68,6 +69,7 @@ pub use options::{
 pub use sandbox::{
     sandbox_attribute, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS, REQUIRED_SANDBOX_TOKENS,
 };
+pub use trusted_origins::TrustedOrigins;
 pub use widget_action::WidgetAction;
 pub use widget_url::{
     widget_url, FlowType, WidgetFrame, DEFAULT_IFRAME_TITLE, IFRAME_ALLOW, IFRAME_CLASS,

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::flow_event::PayloadError;
 use crate::json_access::member;
-use crate::{ConfigError, FlowEvent, FlowMessage, Host, InquiryOptions, WidgetFrame};
+use crate::{ConfigError, FlowEvent, FlowMessage, InquiryOptions, TrustedOrigins, WidgetFrame};
 
 /// Why a message was not accepted. The component logs it in debug builds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,14 +125,17 @@ impl MessageGate {
     /// `http://` for a loopback host). A bare host or a deployment name
     /// (`"development"`) is refused: say exactly which origin to trust.
     pub fn trust_origin(mut self, origin: &str) -> Result<Self, ConfigError> {
-        if !(origin.starts_with("https://") || origin.starts_with("http://")) {
-            return Err(crate::origin::not_an_origin("trusted_origins", origin));
-        }
-        let host: Host = origin.parse()?;
-        self.trusted_origins.push(host.origin().to_owned());
+        self.trusted_origins
+            .push(crate::trusted_origins::origin_of(origin)?);
         Ok(self)
     }
 
+    /// Also trusts every origin of `origins` (checked when they were parsed).
+    pub fn trust(mut self, origins: &TrustedOrigins) -> Self {
+        self.trusted_origins
+            .extend(origins.as_slice().iter().cloned());
+        self
+    }
     /// The origins whose messages are accepted.
     pub fn trusted_origins(&self) -> &[String] {
         &self.trusted_origins
