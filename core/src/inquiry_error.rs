@@ -97,7 +97,13 @@ impl InquiryError {
             "the flow did not load within {waited_ms} ms: check the host, the page's CSP \
              (frame-src must allow the flow's origin) and the network"
         );
-        let raw = serde_json::json!({ "status": 0, "code": "load_timeout", "message": message });
+        // Built by hand: `json!` would bring serde's serializer (and a panic
+        // path for its errors) into every app's wasm.
+        let mut raw = serde_json::Map::new();
+        raw.insert("status".into(), Value::from(0));
+        raw.insert("code".into(), Value::from("load_timeout"));
+        raw.insert("message".into(), Value::from(message.as_str()));
+        let raw = Value::Object(raw);
         Self {
             status: Some(0),
             code: ErrorCode::LoadTimeout,
