@@ -1,6 +1,6 @@
 //! [`ConfigError`]: what is wrong with an [`InquiryOptions`](crate::InquiryOptions) and how to fix it.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// A configuration the crate refuses to turn into a widget URL.
 ///
@@ -95,19 +95,22 @@ impl fmt::Display for ConfigError {
                 "`account_id` and `account_type_id` are mutually exclusive: `account_type_id` only \
                  applies to new accounts, so drop it when passing `account_id`",
             ),
-            Self::InvalidHost { host, reason } => write!(f, "invalid host {host:?}: {reason}"),
+            Self::InvalidHost { host, reason } => write!(f, "invalid host {}: {reason}", Quoted(host)),
             Self::ConflictingHosts { host, custom_host } => write!(
                 f,
-                "`host` ({host:?}) and `customHost` ({custom_host:?}) name different hosts: set only one"
+                "`host` ({}) and `customHost` ({}) name different hosts: set only one",
+                Quoted(host),
+                Quoted(custom_host)
             ),
             Self::InvalidSandboxToken { token, reason } => {
-                write!(f, "invalid sandbox attribute {token:?}: {reason}")
+                write!(f, "invalid sandbox attribute {}: {reason}", Quoted(token))
             }
             Self::InvalidFrameSize { option, value } => write!(
                 f,
-                "invalid `{option}` {value:?}: give a non-negative number of pixels, or one CSS \
+                "invalid `{option}` {}: give a non-negative number of pixels, or one CSS \
                  length: a number and a unit such as \"650px\", \"80vh\" or \"100%\" (no calc(), \
-                 comments, `!important` or spaces)"
+                 comments, `!important` or spaces)",
+                Quoted(value)
             ),
             Self::EmptyContainerId => f.write_str(
                 "the container id is empty: give every inquiry a non-empty, unique container id so \
@@ -118,10 +121,52 @@ impl fmt::Display for ConfigError {
                 option,
                 value,
                 expected,
-            } => write!(f, "invalid `{option}` {value:?}: {expected}"),
+            } => write!(f, "invalid `{option}` {}: {expected}", Quoted(value)),
             Self::Json { message } => write!(f, "invalid inquiry options JSON: {message}"),
         }
     }
 }
 
 impl std::error::Error for ConfigError {}
+
+/// A string as error messages quote it: in double quotes, with `"`, `\` and
+/// control characters escaped (as `{:?}` would, without pulling Rust's
+/// Unicode printability tables into every app's wasm).
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_matches_debug_for_what_errors_quote() {
+        for text in [
+            "",
+            "verify.example.com",
+            "a \"quoted\" \\ word",
+            "tab\tnew\nline\rend",
+            "bell\u{7} and del\u{7f}",
+            "Zürich, 東京, 😀",
+        ] {
+            assert_eq!(Quoted(text).to_string(), format!("{text:?}"), "{text}");
+        }
+    }
+}

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::config_error::Quoted;
 use crate::ConfigError;
 
 const PRODUCTION: &str = "https://inquiry.withpersona.com";
@@ -281,8 +282,9 @@ fn check_hostname(input: &str, hostname: &str) -> Result<(), ConfigError> {
             return Err(invalid(
                 input,
                 format!(
-                    "{label:?} is not a valid DNS label (letters, digits and inner hyphens; \
-                     no empty labels or trailing dot)"
+                    "{} is not a valid DNS label (letters, digits and inner hyphens; \
+                     no empty labels or trailing dot)",
+                    Quoted(label)
                 ),
             ));
         }

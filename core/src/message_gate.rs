@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::config_error::Quoted;
 use crate::flow_event::PayloadError;
 use crate::json_access::member;
 use crate::{ConfigError, FlowEvent, FlowMessage, InquiryOptions, TrustedOrigins, WidgetFrame};
@@ -46,11 +47,13 @@ impl fmt::Display for Rejection {
         match self {
             Self::NotFromOurFrame => f.write_str("message not sent by this inquiry's iframe"),
             Self::EmptyOrigin => f.write_str("message with an empty origin"),
-            Self::UntrustedOrigin(origin) => write!(f, "message from untrusted origin {origin:?}"),
+            Self::UntrustedOrigin(origin) => {
+                write!(f, "message from untrusted origin {}", Quoted(origin))
+            }
             Self::Unreadable(why) => write!(f, "unreadable message data: {why}"),
             Self::NotAnObject => f.write_str("message data is not an object"),
             Self::MissingContainerId => f.write_str("message without a string containerId"),
-            Self::WrongContainerId(id) => write!(f, "message for another container {id:?}"),
+            Self::WrongContainerId(id) => write!(f, "message for another container {}", Quoted(id)),
             Self::TemplateMismatch => f.write_str("message for another templateId"),
             Self::TemplateVersionMismatch => f.write_str("message for another templateVersionId"),
             Self::MissingName => f.write_str("message without a string event name"),
@@ -59,7 +62,7 @@ impl fmt::Display for Rejection {
                     PayloadError::MetadataNotAnObject => "its metadata is not an object",
                     PayloadError::ErrorNotAnObject => "its error is not an object",
                 };
-                write!(f, "malformed {name:?} message: {what}")
+                write!(f, "malformed {} message: {what}", Quoted(name))
             }
         }
     }

@@ -1,5 +1,6 @@
 //! The iframe's `sandbox` attribute: the SDK's required and default tokens, checked.
 
+use crate::config_error::Quoted;
 use crate::ConfigError;
 
 /// Tokens the flow cannot work without; always present, first, in this order.
@@ -87,7 +88,7 @@ fn check_token(token: &str) -> Result<(), ConfigError> {
         && (REQUIRED_SANDBOX_TOKENS.contains(&lower.as_str())
             || KNOWN_SANDBOX_TOKENS.contains(&lower.as_str()))
     {
-        return refuse(format!("write it in lower case: {lower:?}"));
+        return refuse(format!("write it in lower case: {}", Quoted(&lower)));
     }
     refuse(format!(
         "unknown token; known tokens are {}",
