@@ -106,17 +106,23 @@ pub(crate) fn flow_not_loaded(phase: InquiryPhase) -> bool {
 /// dropped on destroy. The flow's state itself lives in the handle's signal.
 type Gate = (MessageGate, EventsAllowlist);
 
+/// What a running session keeps: its gate and its watchdog.
+#[derive(Default)]
+struct SessionState {
+    gate: Option<Gate>,
+    watchdog: Option<TimeoutHandle>,
+}
+
 /// The running session: created per iframe document, dropped on destroy.
 #[derive(Clone, Copy)]
 pub(crate) struct FlowSession {
-    gate: StoredValue<Option<Gate>>,
-    watchdog: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    state: StoredValue<SessionState, LocalStorage>,
 }
 
 impl FlowSession {
     fn clear_watchdog(self) {
-        self.watchdog.try_update_value(|w| {
-            if let Some(w) = w.take() {
+        self.state.try_update_value(|s| {
+            if let Some(w) = s.watchdog.take() {
                 w.clear();
             }
         });
@@ -133,8 +139,8 @@ impl FlowSession {
         }
         let origin = event.origin();
         let handle = inquiry.handle;
-        let outcome = self.gate.try_with_value(|g| {
-            let (gate, allowlist) = g.as_ref()?;
+        let outcome = self.state.try_with_value(|s| {
+            let (gate, allowlist) = s.gate.as_ref()?;
             Some(
                 gate.accept(&origin, true, || read_data(&event.data()))
                     .map(|message| {
@@ -176,10 +182,10 @@ impl FlowSession {
             )
         });
         let Some((gate, wait)) = fresh else {
-            self.gate.set_value(None);
+            self.state.update_value(|s| s.gate = None);
             return;
         };
-        self.gate.set_value(Some(gate));
+        self.state.update_value(|s| s.gate = Some(gate));
         inquiry.handle.state.set(InquiryState::default());
         let Some(wait) = wait else { return };
         let fire = move || {
@@ -193,15 +199,14 @@ impl FlowSession {
             }
         };
         let timer = set_timeout_with_handle(fire, Duration::from_millis(u64::from(wait)));
-        self.watchdog.set_value(timer.ok());
+        self.state.update_value(|s| s.watchdog = timer.ok());
     }
 }
 
 /// Runs the flow session of `inquiry`; `on_accepted` runs after every accepted message.
 pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'static) -> FlowSession {
     let flow = FlowSession {
-        gate: StoredValue::new(None),
-        watchdog: StoredValue::new_local(None),
+        state: StoredValue::new_local(SessionState::default()),
     };
     let handle = inquiry.handle;
     // A new iframe document (new URL, restart, resume) is a new session; a
@@ -211,7 +216,7 @@ pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'stati
         handle.generation.track();
         if handle.destroyed.get() {
             flow.clear_watchdog();
-            flow.gate.set_value(None);
+            flow.state.update_value(|s| s.gate = None);
             return;
         }
         flow.restart(inquiry);
@@ -224,8 +229,8 @@ pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'stati
         else {
             return;
         };
-        flow.gate.update_value(|g| {
-            if let Some(g) = g {
+        flow.state.update_value(|s| {
+            if let Some(g) = &mut s.gate {
                 *g = (gate, allowlist);
             }
         });
