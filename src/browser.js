@@ -1,13 +1,6 @@
-// The crate's JavaScript, one module (one download); see browser_builtins.rs,
-// focus_wrap.rs and container_id.rs.
-//
-// The official SDK's key casing, run by the browser: lodash `kebabCase` 4.1.1
-// (npm `lodash.kebabcase`, as bundled in persona@5.9.0), its regular
-// expressions and deburring table verbatim.
-//
-// lodash: Copyright jQuery Foundation and other contributors
-// <https://jquery.org/>; released under the MIT license
-// <https://lodash.com/license>.
+// leptos-persona's JavaScript, shipped as is (see browser_js.rs).
+// lodash kebabCase 4.1.1, verbatim: Copyright jQuery Foundation and other
+// contributors <https://jquery.org/>; MIT license <https://lodash.com/license>.
 var reAsciiWord = /[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/g;
 var reLatin = /[\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u017f]/g;
 var rsAstralRange = '\\ud800-\\udfff',
@@ -136,7 +129,15 @@ export function number_to_string(value) {
   return String(value);
 }
 
-export function wrap_focus(d) {
+export function random_container_id() {
+  var digits = '0123456789abcdefghijklmnopqrstuv';
+  return 'persona-inquiry-' + Array.prototype.map.call(
+    crypto.getRandomValues(new Uint8Array(20)),
+    function (b) { return digits[b & 31]; }
+  ).join('');
+}
+
+function wrap_focus(d) {
   if (d.querySelector('[data-focus-guard]')) return;
   [1, 0].forEach(function (first) {
     var g = d.ownerDocument.createElement('span');
@@ -156,23 +157,11 @@ export function wrap_focus(d) {
   });
 }
 
-export function random_container_id() {
-  var digits = '0123456789abcdefghijklmnopqrstuv';
-  return 'persona-inquiry-' + Array.prototype.map.call(
-    crypto.getRandomValues(new Uint8Array(20)),
-    function (b) { return digits[b & 31]; }
-  ).join('');
-}
-
-// The page's scroll lock while a modal is open (see scroll_lock.rs), counted
-// so that stacked modals share it. The body is fixed at its scroll position,
-// which also holds on iOS Safari where `overflow: hidden` alone does not, and
-// padded by the scrollbar's width so nothing shifts; releasing restores the
-// body's own styles and the scroll position.
+// The modal's scroll lock, focus guards and show/hide: see modal.rs.
 var scrollHolders = 0, scrollSaved = null;
 var scrollLocked = ['overflow', 'position', 'top', 'left', 'right', 'padding-right'];
 
-export function lock_scroll() {
+function lock_scroll() {
   if (++scrollHolders !== 1 || !document.body) return;
   var style = document.body.style;
   var y = window.scrollY;
@@ -186,7 +175,7 @@ export function lock_scroll() {
   if (scrollbar > 0) style.setProperty('padding-right', Math.round(scrollbar) + 'px');
 }
 
-export function unlock_scroll() {
+function unlock_scroll() {
   scrollHolders = Math.max(0, scrollHolders - 1);
   if (scrollHolders !== 0 || !scrollSaved || !document.body) return;
   var saved = scrollSaved, style = document.body.style;
@@ -196,4 +185,23 @@ export function unlock_scroll() {
     else style.removeProperty(p);
   });
   window.scrollTo(window.scrollX, saved.y);
+}
+
+export function show_dialog(d, iframe) {
+  var back = d.ownerDocument.activeElement;
+  try { if (!d.open) d.showModal(); } catch (e) {}
+  wrap_focus(d);
+  lock_scroll();
+  if (iframe) iframe.focus();
+  return back;
+}
+
+export function hide_dialog(d, back) {
+  if (d && d.open) d.close();
+  unlock_scroll();
+  if (back && typeof back.focus === 'function') back.focus();
+}
+
+export function matches_media(query) {
+  return window.matchMedia(query).matches;
 }

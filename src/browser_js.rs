@@ -1,6 +1,14 @@
 //! The bindings of `browser.js`, the crate's JavaScript (one module, one
-//! download), in wasm only: what each function is for is said where it is
-//! used (`browser_builtins.rs`, `focus_wrap.rs`, `container_id.rs`).
+//! download), in wasm only. It ships as written, so its comments are terse and
+//! its explanations are here and where each function is used
+//! (`browser_builtins.rs`, `container_id.rs`, `modal.rs`):
+//!
+//! - `kebab_case` is lodash `kebabCase` 4.1.1 (npm `lodash.kebabcase`, as
+//!   bundled in `persona@5.9.0`), its regular expressions and deburring table
+//!   verbatim: the official SDK's key casing, run by the browser.
+//! - `random_container_id` draws 20 base-32 digits from `crypto.getRandomValues`.
+//! - `show_dialog` / `hide_dialog`: the modal's DOM work (focus guards, scroll
+//!   lock, focus in and back).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -10,10 +18,16 @@ extern "C" {
     pub(crate) fn kebab_case(key: &str) -> String;
     /// `String(value)`.
     pub(crate) fn number_to_string(value: f64) -> String;
-    /// Puts the focus guards at both ends of `dialog`, once.
-    pub(crate) fn wrap_focus(dialog: &web_sys::Element);
     /// `persona-inquiry-` and 20 digits from `crypto.getRandomValues`.
     pub(crate) fn random_container_id() -> String;
-    pub(crate) fn lock_scroll();
-    pub(crate) fn unlock_scroll();
+    /// `showModal()`, focus guards, scroll lock, focus on `iframe`; returns the
+    /// element that had focus (see `modal.rs`).
+    pub(crate) fn show_dialog(
+        dialog: &web_sys::Element,
+        iframe: Option<web_sys::Element>,
+    ) -> wasm_bindgen::JsValue;
+    /// `close()`, scroll lock released, focus back on `back`.
+    pub(crate) fn hide_dialog(dialog: Option<web_sys::Element>, back: &wasm_bindgen::JsValue);
+    /// `matchMedia(query).matches`.
+    pub(crate) fn matches_media(query: &str) -> bool;
 }

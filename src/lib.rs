@@ -61,7 +61,6 @@ mod container_id;
 mod effect;
 mod flow_callback;
 mod flow_session;
-mod focus_wrap;
 mod frame_link;
 mod frame_view;
 mod inline_height;
@@ -75,7 +74,6 @@ mod page_origin;
 mod persona_inquiry;
 mod persona_styles;
 mod preload;
-mod scroll_lock;
 
 /// The protocol core, re-exported whole: widget URLs, the message gate, typed
 /// events and the state machine, for code that works below the component.

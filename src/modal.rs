@@ -1,21 +1,34 @@
 //! The modal: a native `<dialog>` opened with `showModal()`. The browser puts
 //! it in the top layer, makes the page behind it inert and sends Escape to the
 //! topmost dialog only; this piece adds the scroll lock, focus into the flow,
-//! round the dialog ([`focus_wrap`]) and back to the opener, and the flow's
-//! `open` and `exit` messages.
+//! round the dialog and back to the opener, and the flow's `open` and `exit`
+//! messages.
+//!
+//! - Focus goes round inside the open dialog. From a modal's last element
+//!   browsers move focus on to their own toolbar, so an unseen, focusable guard
+//!   at each end of the dialog takes focus there and sends it round to the other
+//!   end instead, as radix's focus guards and thaw's `FocusTrap` do. The first
+//!   guard (Shift+Tab) focuses the last element that takes focus, the last guard
+//!   (Tab) the first; hidden or disabled candidates refuse focus and are skipped.
+//! - The scroll lock is counted, so stacked modals share it. The body is fixed
+//!   at its scroll position (`position: fixed; top: -scrollY`), which also holds
+//!   on iOS Safari where `overflow: hidden` alone does not, and padded by the
+//!   scrollbar's width so nothing shifts; releasing restores the body's own
+//!   styles and the scroll position.
+//!
+//! That DOM work is a few lines of `browser.js` (`show_dialog`, `hide_dialog`):
+//! in Rust it took a dozen web-sys bindings. The state (who holds the lock,
+//! where focus goes back) stays here.
 
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{modal_frame_size, WidgetAction, DESKTOP_MEDIA_QUERY};
-use wasm_bindgen::JsCast;
 
 use crate::browser_listener::WindowListener;
 use crate::effect::effect;
 use crate::flow_session::{flow_not_loaded, Inquiry};
-use crate::focus_wrap;
 use crate::frame_view::{frame_title, push_declaration};
-use crate::scroll_lock;
 
 /// The modal's element and what it needs to remember while open.
 #[derive(Clone, Copy)]
@@ -23,7 +36,7 @@ pub(crate) struct Modal {
     pub(crate) dialog: NodeRef<html::Dialog>,
     /// Whether the viewport is large enough for the flow's card size.
     pub(crate) desktop: RwSignal<bool>,
-    focus_return: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    focus_return: StoredValue<wasm_bindgen::JsValue, LocalStorage>,
     holds_lock: StoredValue<bool>,
 }
 
@@ -33,7 +46,7 @@ impl Modal {
         let modal = Self {
             dialog: NodeRef::new(),
             desktop: RwSignal::new(false),
-            focus_return: StoredValue::new_local(None),
+            focus_return: StoredValue::new_local(wasm_bindgen::JsValue::NULL),
             holds_lock: StoredValue::new(false),
         };
         effect(move || {
@@ -62,13 +75,10 @@ impl Modal {
             return;
         }
         self.holds_lock.set_value(true);
-        self.focus_return.set_value(active_element());
         self.desktop.set(matches_desktop());
-        if !dialog.open() && dialog.show_modal().is_err() {
-            crate::debug_log!("showModal failed (is the dialog in the document?)");
-        }
-        focus_wrap::wrap_focus(dialog);
-        scroll_lock::acquire();
+        let iframe = inquiry.iframe.get_untracked();
+        self.focus_return
+            .set_value(dialog_js::show(dialog, iframe.map(Into::into)));
         // Before `load` the flow cannot hear it; `load` posts it then.
         if !inquiry
             .handle
@@ -77,9 +87,6 @@ impl Modal {
         {
             inquiry.handle.post(WidgetAction::Open);
         }
-        if let Some(iframe) = inquiry.iframe.get_untracked() {
-            let _ = iframe.focus();
-        }
     }
 
     fn hide(self) {
@@ -87,18 +94,15 @@ impl Modal {
             return;
         }
         self.holds_lock.set_value(false);
-        if let Some(dialog) = self.dialog.try_get_untracked().flatten() {
-            dialog.close();
-        }
-        scroll_lock::release();
-        if let Some(element) = self.focus_return.try_update_value(Option::take).flatten() {
-            let _ = element.focus();
-        }
+        let dialog = self.dialog.try_get_untracked().flatten();
+        let back = self
+            .focus_return
+            .try_update_value(|back| std::mem::replace(back, wasm_bindgen::JsValue::NULL))
+            .unwrap_or(wasm_bindgen::JsValue::NULL);
+        dialog_js::hide(dialog.map(Into::into), &back);
     }
 }
 
-/// The dialog's `cancel` (Escape, on the topmost dialog only): ask the flow to
-/// exit, or just close when no flow has loaded to ask.
 fn on_cancel(inquiry: Inquiry, event: ev::Event) {
     event.prevent_default();
     let handle = inquiry.handle;
@@ -128,17 +132,43 @@ impl Modal {
 }
 
 fn matches_desktop() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(DESKTOP_MEDIA_QUERY).ok().flatten())
-        .is_some_and(|m| m.matches())
+    dialog_js::matches_media(DESKTOP_MEDIA_QUERY)
 }
 
-fn active_element() -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .active_element()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
+/// The dialog's DOM work, in `browser.js` (showModal, focus guards, scroll
+/// lock, focus in and back: a dozen web-sys bindings in Rust); nothing off wasm.
+mod dialog_js {
+    use wasm_bindgen::JsValue;
+
+    /// Shows `dialog` and focuses `iframe`; returns the element to focus back.
+    pub(super) fn show(dialog: &web_sys::Element, iframe: Option<web_sys::Element>) -> JsValue {
+        #[cfg(target_arch = "wasm32")]
+        return crate::browser_js::show_dialog(dialog, iframe);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = (dialog, iframe);
+            JsValue::NULL
+        }
+    }
+
+    /// Closes `dialog`, releases the scroll lock and focuses `back`.
+    pub(super) fn hide(dialog: Option<web_sys::Element>, back: &JsValue) {
+        #[cfg(target_arch = "wasm32")]
+        crate::browser_js::hide_dialog(dialog, back);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (dialog, back);
+    }
+
+    /// Whether the window matches `query`.
+    pub(super) fn matches_media(query: &str) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        return crate::browser_js::matches_media(query);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = query;
+            false
+        }
+    }
 }
 
 /// The iframe's sizing in the dialog: centred, within the flow's preferred
