@@ -9,8 +9,8 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{
-    CallbackCall, CompletePayload, EventsAllowlist, ExitPayload, FlowMessage, InquiryError,
-    InquiryPhase, InquiryState, MessageGate, ReadyPayload, WidgetAction,
+    CallbackCall, CompletePayload, ExitPayload, FlowMessage, InquiryError, InquiryPhase,
+    InquiryState, ReadyPayload, WidgetAction,
 };
 use web_sys::MessageEvent;
 
@@ -53,7 +53,7 @@ pub(crate) struct Inquiry {
 
 impl Inquiry {
     /// The settings (tracked), if the flow can be built.
-    fn current_settings(&self) -> Option<Arc<Settings>> {
+    pub(crate) fn current_settings(&self) -> Option<Arc<Settings>> {
         self.settings.try_with(usable).flatten()
     }
 
@@ -102,14 +102,12 @@ pub(crate) fn flow_not_loaded(phase: InquiryPhase) -> bool {
     matches!(phase, InquiryPhase::Loading | InquiryPhase::TimedOut)
 }
 
-/// The gate and allowlist of the running session: set per iframe document,
-/// dropped on destroy. The flow's state itself lives in the handle's signal.
-type Gate = (MessageGate, EventsAllowlist);
-
-/// What a running session keeps: its gate and its watchdog.
+/// What a running session keeps: the settings whose gate and allowlist judge
+/// its messages (set per iframe document, dropped on destroy), and its
+/// watchdog. The flow's state itself lives in the handle's signal.
 #[derive(Default)]
 struct SessionState {
-    gate: Option<Gate>,
+    settings: Option<Arc<Settings>>,
     watchdog: Option<TimeoutHandle>,
 }
 
@@ -140,13 +138,15 @@ impl FlowSession {
         let origin = event.origin();
         let handle = inquiry.handle;
         let outcome = self.state.try_with_value(|s| {
-            let (gate, allowlist) = s.gate.as_ref()?;
+            let settings = s.settings.as_ref()?;
             Some(
-                gate.accept(&origin, true, || read_data(&event.data()))
+                settings
+                    .gate
+                    .accept(&origin, true, || read_data(&event.data()))
                     .map(|message| {
-                        handle
-                            .state
-                            .try_update(|state| (state.apply(&message, allowlist), state.phase))
+                        handle.state.try_update(|state| {
+                            (state.apply(&message, &settings.allowlist), state.phase)
+                        })
                     }),
             )
         });
@@ -175,17 +175,13 @@ impl FlowSession {
     /// A fresh session for the current settings, with its watchdog armed.
     fn restart(self, inquiry: Inquiry) {
         self.clear_watchdog();
-        let fresh = inquiry.with_settings_untracked(|s| {
-            (
-                (s.gate.clone(), s.allowlist.clone()),
-                s.load_timeout.millis(),
-            )
-        });
-        let Some((gate, wait)) = fresh else {
-            self.state.update_value(|s| s.gate = None);
+        let settings = untrack(|| inquiry.current_settings());
+        let wait = settings.as_ref().and_then(|s| s.load_timeout.millis());
+        let fresh = settings.is_some();
+        self.state.update_value(|s| s.settings = settings);
+        if !fresh {
             return;
-        };
-        self.state.update_value(|s| s.gate = Some(gate));
+        }
         inquiry.handle.state.set(InquiryState::default());
         let Some(wait) = wait else { return };
         let fire = move || {
@@ -216,7 +212,7 @@ pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'stati
         handle.generation.track();
         if handle.destroyed.get() {
             flow.clear_watchdog();
-            flow.state.update_value(|s| s.gate = None);
+            flow.state.update_value(|s| s.settings = None);
             return;
         }
         flow.restart(inquiry);
@@ -224,14 +220,12 @@ pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'stati
     // The gate and the allowlist follow the options without a restart
     // (`trusted_origins`, `events_allowlist`).
     effect(move || {
-        let Some((gate, allowlist)) =
-            inquiry.with_settings(|s| (s.gate.clone(), s.allowlist.clone()))
-        else {
+        let Some(latest) = inquiry.current_settings() else {
             return;
         };
         flow.state.update_value(|s| {
-            if let Some(g) = &mut s.gate {
-                *g = (gate, allowlist);
+            if s.settings.is_some() {
+                s.settings = Some(latest);
             }
         });
     });
