@@ -70,12 +70,18 @@ pub(crate) struct Mount {
     pub(crate) sandbox: Option<Result<Vec<String>, ConfigError>>,
 }
 
-/// Replaces `slot` with the prop's value when the prop has one.
-fn overlay<T>(slot: &mut Option<T>, prop: &OptionProp<T>) -> Result<(), ConfigError> {
-    if let Some(value) = prop.read() {
-        *slot = Some(value?);
+/// Replaces `slot` with the prop's value when the prop has one; a bad value
+/// is kept in `error` (the first one wins) and leaves `slot` alone. Never
+/// inlined: one call per prop, and one copy of this per value type.
+#[inline(never)]
+fn overlay<T>(slot: &mut Option<T>, prop: &OptionProp<T>, error: &mut Option<ConfigError>) {
+    match prop.read() {
+        Some(Ok(value)) => *slot = Some(value),
+        Some(Err(bad)) => {
+            error.get_or_insert(bad);
+        }
+        None => {}
     }
-    Ok(())
 }
 
 /// A size in CSS px that must be finite and non-negative.
@@ -98,32 +104,52 @@ impl OptionProps {
         resume: Option<Resume>,
     ) -> Result<InquiryOptions, ConfigError> {
         let mut o = self.options.read().transpose()?.unwrap_or_default();
-        overlay(&mut o.template_id, &self.template_id)?;
-        overlay(&mut o.template_version_id, &self.template_version_id)?;
-        overlay(&mut o.environment_id, &self.environment_id)?;
-        overlay(&mut o.environment, &self.environment)?;
-        overlay(&mut o.reference_id, &self.reference_id)?;
-        overlay(&mut o.account_id, &self.account_id)?;
-        overlay(&mut o.account_type_id, &self.account_type_id)?;
-        overlay(&mut o.language, &self.language)?;
-        overlay(&mut o.fields, &self.fields)?;
-        overlay(&mut o.theme_set_id, &self.theme_set_id)?;
-        overlay(&mut o.style_variant, &self.style_variant)?;
-        overlay(&mut o.inquiry_id, &self.inquiry_id)?;
-        overlay(&mut o.session_token, &self.session_token)?;
-        overlay(&mut o.share_token, &self.share_token)?;
-        overlay(&mut o.field_mappings, &self.field_mappings)?;
-        overlay(&mut o.frame_ancestors, &self.frame_ancestors)?;
-        overlay(&mut o.message_target_origin, &self.message_target_origin)?;
-        overlay(&mut o.frame_height, &self.frame_height)?;
-        overlay(&mut o.frame_width, &self.frame_width)?;
-        overlay(&mut o.routing_country, &self.routing_country)?;
-        overlay(&mut o.iframe_title, &self.iframe_title)?;
-        overlay(&mut o.widget_padding, &self.widget_padding)?;
-        overlay(&mut o.navigation_padding, &self.navigation_padding)?;
-        overlay(&mut o.host, &self.host)?;
-        overlay(&mut o.custom_host, &self.custom_host)?;
-        overlay(&mut o.server_outage_mode, &self.server_outage_mode)?;
+        let mut error = None;
+        overlay(&mut o.template_id, &self.template_id, &mut error);
+        overlay(
+            &mut o.template_version_id,
+            &self.template_version_id,
+            &mut error,
+        );
+        overlay(&mut o.environment_id, &self.environment_id, &mut error);
+        overlay(&mut o.environment, &self.environment, &mut error);
+        overlay(&mut o.reference_id, &self.reference_id, &mut error);
+        overlay(&mut o.account_id, &self.account_id, &mut error);
+        overlay(&mut o.account_type_id, &self.account_type_id, &mut error);
+        overlay(&mut o.language, &self.language, &mut error);
+        overlay(&mut o.fields, &self.fields, &mut error);
+        overlay(&mut o.theme_set_id, &self.theme_set_id, &mut error);
+        overlay(&mut o.style_variant, &self.style_variant, &mut error);
+        overlay(&mut o.inquiry_id, &self.inquiry_id, &mut error);
+        overlay(&mut o.session_token, &self.session_token, &mut error);
+        overlay(&mut o.share_token, &self.share_token, &mut error);
+        overlay(&mut o.field_mappings, &self.field_mappings, &mut error);
+        overlay(&mut o.frame_ancestors, &self.frame_ancestors, &mut error);
+        overlay(
+            &mut o.message_target_origin,
+            &self.message_target_origin,
+            &mut error,
+        );
+        overlay(&mut o.frame_height, &self.frame_height, &mut error);
+        overlay(&mut o.frame_width, &self.frame_width, &mut error);
+        overlay(&mut o.routing_country, &self.routing_country, &mut error);
+        overlay(&mut o.iframe_title, &self.iframe_title, &mut error);
+        overlay(&mut o.widget_padding, &self.widget_padding, &mut error);
+        overlay(
+            &mut o.navigation_padding,
+            &self.navigation_padding,
+            &mut error,
+        );
+        overlay(&mut o.host, &self.host, &mut error);
+        overlay(&mut o.custom_host, &self.custom_host, &mut error);
+        overlay(
+            &mut o.server_outage_mode,
+            &self.server_outage_mode,
+            &mut error,
+        );
+        if let Some(error) = error {
+            return Err(error);
+        }
         if let Some(sandbox) = &mount.sandbox {
             o.sandbox_attributes = Some(sandbox.clone()?);
         }
