@@ -103,6 +103,8 @@ impl Modal {
     }
 }
 
+/// The dialog's `cancel` (Escape, on the topmost dialog only): ask the flow to
+/// exit, or just close when no flow has loaded to ask.
 fn on_cancel(inquiry: Inquiry, event: ev::Event) {
     event.prevent_default();
     let handle = inquiry.handle;

@@ -266,34 +266,30 @@ macro_rules! timeout_from_millis {
 }
 timeout_from_millis!(i32, u32, i64, u64, usize);
 
-/// Trusted origins as users write them: a list of full origins, checked where
-/// the list is converted, so an app that never trusts more origins carries no
-/// origin parser.
-fn trusted<S: AsRef<str>>(origins: &[S]) -> Result<TrustedOrigins, ConfigError> {
-    TrustedOrigins::parse(origins)
-}
-
+// Trusted origins as users write them: a list of full origins, checked where
+// the list is converted, so an app that never trusts more origins carries no
+// origin parser.
 impl From<Vec<String>> for OptionProp<TrustedOrigins> {
     fn from(origins: Vec<String>) -> Self {
-        Self::constant(trusted(&origins))
+        Self::constant(TrustedOrigins::parse(origins))
     }
 }
 
 impl From<Vec<&str>> for OptionProp<TrustedOrigins> {
     fn from(origins: Vec<&str>) -> Self {
-        Self::constant(trusted(&origins))
+        Self::constant(TrustedOrigins::parse(origins))
     }
 }
 
 impl From<&[&str]> for OptionProp<TrustedOrigins> {
     fn from(origins: &[&str]) -> Self {
-        Self::constant(trusted(origins))
+        Self::constant(TrustedOrigins::parse(origins))
     }
 }
 
 impl<const N: usize> From<[&str; N]> for OptionProp<TrustedOrigins> {
     fn from(origins: [&str; N]) -> Self {
-        Self::constant(trusted(&origins))
+        Self::constant(TrustedOrigins::parse(origins))
     }
 }
 
@@ -301,7 +297,7 @@ macro_rules! trusted_from_reactive {
     ($($source:ident),*) => {$(
         impl From<$source<Vec<String>>> for OptionProp<TrustedOrigins> {
             fn from(origins: $source<Vec<String>>) -> Self {
-                Self::derive_checked(move || origins.try_with(|o| trusted(o)))
+                Self::derive_checked(move || origins.try_with(|o| TrustedOrigins::parse(o)))
             }
         }
     )*};

@@ -26,29 +26,33 @@ fn array_index(key: &str) -> Option<u32> {
 }
 
 /// `entries` in the order JavaScript enumerates an object's own properties:
-/// array-index keys first, ascending, then the others in insertion order.
+/// array-index keys first, ascending (they are distinct: the keys of one
+/// object), then the others in insertion order. Each key is read once; index
+/// keys find their place by binary search.
 fn js_ordered(entries: Vec<(String, &Value)>) -> Vec<(String, &Value)> {
-    let mut out: Vec<(String, &Value)> = Vec::with_capacity(entries.len());
-    let mut numbered = 0;
+    let mut numbered: Vec<(u32, String, &Value)> = Vec::new();
+    let mut named: Vec<(String, &Value)> = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         match array_index(&key) {
             Some(index) => {
-                let at = out
-                    .iter()
-                    .take(numbered)
-                    .position(|(other, _)| array_index(other).is_some_and(|o| o > index))
-                    .unwrap_or(numbered);
-                out.insert(at, (key, value));
-                numbered += 1;
+                let at = numbered.partition_point(|(other, _, _)| *other < index);
+                numbered.insert(at, (index, key, value));
             }
-            None => out.push((key, value)),
+            None => named.push((key, value)),
         }
     }
-    out
+    numbered
+        .into_iter()
+        .map(|(_, key, value)| (key, value))
+        .chain(named)
+        .collect()
 }
 
-/// Percent-encodes `text` onto `out` as `encodeURIComponent` does (the `qs`
-/// default, RFC 3986: unreserved characters are kept).
+/// Percent-encodes `text` onto `out` as `qs`'s RFC 3986 encoder does for
+/// well-formed text (unreserved characters are kept).
+///
+/// Unlike the SDK's copy of `qs`, a character is never split between the
+/// encoder's 1,024-unit chunks, so long text with emoji stays intact.
 fn encode_into(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &byte in text.as_bytes() {
@@ -179,6 +183,8 @@ impl<'a> QueryString<'a> {
     fn push_entries(&mut self, path: &mut String, object: &Map<String, Value>) {
         let source = js_ordered(object.iter().map(|(k, v)| (k.clone(), v)).collect());
         let mut cased: Vec<(String, &Value)> = Vec::with_capacity(source.len());
+        // A scan per key, not an index: objects here are the app's own prefill
+        // (a handful of keys), and an index map cost every app ~300 B of wasm.
         for (key, value) in source {
             let key = self.builtins.kebab_case(&key);
             match cased.iter_mut().find(|(k, _)| *k == key) {
