@@ -38,11 +38,7 @@ async fn a_person_completes_a_verification_inline() -> Result {
 async fn a_person_cancels_the_modal_with_escape_and_resumes_it() -> Result {
     let b = browser().await?;
     b.open_demo_with("happy").await?;
-    b.client
-        .find(Locator::Css("#open-modal"))
-        .await?
-        .click()
-        .await?;
+    b.click("#open-modal").await?;
     b.wait_signal("modal", "is_open", "true").await?;
     b.enter_flow("#modal-demo").await?;
     // Begin: the inquiry is created.
@@ -69,11 +65,7 @@ async fn a_person_cancels_the_modal_with_escape_and_resumes_it() -> Result {
     b.screenshot("modal-cancelled").await?;
 
     // Resume with the returned inquiry id and session token.
-    b.client
-        .find(Locator::Css("#resume"))
-        .await?
-        .click()
-        .await?;
+    b.click("#resume").await?;
     b.wait_signal("modal", "is_open", "true").await?;
     b.enter_flow("#modal-demo").await?;
     b.click_through("#result-done").await?;
@@ -173,11 +165,7 @@ async fn on_a_phone_the_modal_takes_the_whole_screen() -> Result {
     let b = browser().await?;
     b.client.set_window_size(390, 800).await?;
     b.open_demo_with("happy").await?;
-    b.client
-        .find(Locator::Css("#open-modal"))
-        .await?
-        .click()
-        .await?;
+    b.click("#open-modal").await?;
     b.wait_signal("modal", "is_open", "true").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let sizes = b
@@ -209,27 +197,15 @@ async fn the_demo_has_no_serious_accessibility_violations_with_the_modal_closed_
     b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
         .await?;
     let closed = b.axe().await?;
-    b.client
-        .find(Locator::Css("#open-modal"))
-        .await?
-        .click()
-        .await?;
+    b.click("#open-modal").await?;
     b.wait_signal("modal", "is_open", "true").await?;
     tokio::time::sleep(Duration::from_millis(400)).await;
     let open = b.axe().await?;
     b.screenshot("axe-modal-open").await?;
     // The dark theme too.
-    b.client
-        .find(Locator::Css("#modal-close"))
-        .await?
-        .click()
-        .await?;
+    b.click("#modal-close").await?;
     b.wait_signal("modal", "is_open", "false").await?;
-    b.client
-        .find(Locator::Css("#theme-toggle"))
-        .await?
-        .click()
-        .await?;
+    b.click("#theme-toggle").await?;
     b.wait_for("html.dark").await?;
     tokio::time::sleep(Duration::from_millis(400)).await;
     let dark = b.axe().await?;
@@ -443,11 +419,7 @@ async fn the_handle_actions_are_in_the_open_dialog_clear_of_the_flow_header() ->
         b.open_demo_with("happy").await?;
         b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
             .await?;
-        b.client
-            .find(Locator::Css("#open-modal"))
-            .await?
-            .click()
-            .await?;
+        b.click("#open-modal").await?;
         b.wait_signal("modal", "is_open", "true").await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         let layout = b
@@ -484,11 +456,7 @@ async fn the_handle_actions_are_in_the_open_dialog_clear_of_the_flow_header() ->
         }
         b.screenshot(&format!("modal-toolbar-{width}")).await?;
         // A real click on it works while the modal is open (it is not inert).
-        b.client
-            .find(Locator::Css("#modal-close"))
-            .await?
-            .click()
-            .await?;
+        b.click("#modal-close").await?;
         b.wait_signal("modal", "is_open", "false").await?;
     }
     b.assert_quiet_console("with the toolbar").await?;
@@ -518,11 +486,7 @@ async fn a_custom_host_from_the_url_loads_only_once_confirmed() -> Result {
         "https://verify.example.test"
     );
     b.screenshot("custom-host-confirm").await?;
-    b.client
-        .find(Locator::Css("#confirm-host-load"))
-        .await?
-        .click()
-        .await?;
+    b.click("#confirm-host-load").await?;
     let banner = b.wait_for("#config-custom-host").await?.text().await?;
     assert!(
         banner.contains("https://verify.example.test"),

@@ -147,21 +147,12 @@ async fn hydration_adopts_the_iframes_and_two_inquiries_complete_without_crossin
     b.close().await
 }
 
-#[tokio::test]
-#[ignore = "needs the running SSR example and simulator: run by `cargo xtask test`"]
-async fn the_modal_page_works_after_hydration() -> Result {
-    let b = browser().await?;
-    b.client
-        .goto(&format!("{}/modal", env("PERSONA_SSR_URL")))
-        .await?;
-    // Hydrated once the button answers: open the modal, the autoplayed flow completes.
+/// Clicks `#open-modal` until its dialog is open: the button answers once the
+/// page has hydrated (at most 20 s).
+async fn open_modal_once_hydrated(b: &Browser) -> Result {
     let started = std::time::Instant::now();
     loop {
-        b.client
-            .find(Locator::Css("#open-modal"))
-            .await?
-            .click()
-            .await?;
+        b.click("#open-modal").await?;
         tokio::time::sleep(Duration::from_millis(100)).await;
         let shown = b
             .client
@@ -178,6 +169,18 @@ async fn the_modal_page_works_after_hydration() -> Result {
             "the modal never opened"
         );
     }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example and simulator: run by `cargo xtask test`"]
+async fn the_modal_page_works_after_hydration() -> Result {
+    let b = browser().await?;
+    b.client
+        .goto(&format!("{}/modal", env("PERSONA_SSR_URL")))
+        .await?;
+    // Hydrated once the button answers: open the modal, the autoplayed flow completes.
+    open_modal_once_hydrated(&b).await?;
     b.screenshot("ssr-modal-open").await?;
     wait_phase(&b, "inquiry-modal", "Completed").await?;
     let log = callbacks(&b, "inquiry-modal").await?;
@@ -323,30 +326,7 @@ async fn the_server_rendered_pages_have_no_serious_accessibility_violations() ->
     b.client.goto(&format!("{base}/modal")).await?;
     b.wait_for("#open-modal").await?;
     let closed = b.axe().await?;
-    // Once hydrated, the button opens the modal.
-    let started = std::time::Instant::now();
-    loop {
-        b.client
-            .find(Locator::Css("#open-modal"))
-            .await?
-            .click()
-            .await?;
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let shown = b
-            .client
-            .execute(
-                "return !!document.querySelector('#inquiry-modal dialog')?.open",
-                vec![],
-            )
-            .await?;
-        if shown.as_bool() == Some(true) {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the modal never opened"
-        );
-    }
+    open_modal_once_hydrated(&b).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let open = b.axe().await?;
     let results = [

@@ -119,6 +119,12 @@ impl Browser {
         self.select_scenario(scenario).await
     }
 
+    /// Clicks the first element matching `css`, which must be there now.
+    pub async fn click(&self, css: &str) -> Result {
+        self.client.find(Locator::Css(css)).await?.click().await?;
+        Ok(())
+    }
+
     pub async fn wait_for(&self, css: &str) -> Result<Element> {
         Ok(self
             .client
