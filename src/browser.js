@@ -187,8 +187,9 @@ function unlock_scroll() {
   window.scrollTo(window.scrollX, saved.y);
 }
 
-export function show_dialog(d, iframe) {
+export function show_dialog(d, iframe, on_event) {
   var back = d.ownerDocument.activeElement;
+  d.oncancel = d.onclose = on_event;
   try { if (!d.open) d.showModal(); } catch (e) {}
   wrap_focus(d);
   lock_scroll();
@@ -197,7 +198,10 @@ export function show_dialog(d, iframe) {
 }
 
 export function hide_dialog(d, back) {
-  if (d && d.open) d.close();
+  if (d) {
+    d.oncancel = d.onclose = null;
+    if (d.open) d.close();
+  }
   unlock_scroll();
   if (back && typeof back.focus === 'function') back.focus();
 }

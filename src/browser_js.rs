@@ -25,6 +25,7 @@ extern "C" {
     pub(crate) fn show_dialog(
         dialog: &web_sys::Element,
         iframe: Option<web_sys::Element>,
+        on_event: &wasm_bindgen::JsValue,
     ) -> wasm_bindgen::JsValue;
     /// `close()`, scroll lock released, focus back on `back`.
     pub(crate) fn hide_dialog(dialog: Option<web_sys::Element>, back: &wasm_bindgen::JsValue);

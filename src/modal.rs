@@ -16,6 +16,11 @@
 //!   scrollbar's width so nothing shifts; releasing restores the body's own
 //!   styles and the scroll position.
 //!
+//! - The dialog's `cancel` (Escape) and `close` events are heard while it is
+//!   shown: `show_dialog` sets its `oncancel`/`onclose` to one Rust closure,
+//!   `hide_dialog` clears them. (As `on:cancel`/`on:close` in the view they
+//!   brought tachys's event-delegation code into the bundle: 4.3 KB gzip.)
+//!
 //! That DOM work is a few lines of `browser.js` (`show_dialog`, `hide_dialog`):
 //! in Rust it took a dozen web-sys bindings. The state (who holds the lock,
 //! where focus goes back) stays here.
@@ -77,8 +82,15 @@ impl Modal {
         self.holds_lock.set_value(true);
         self.desktop.set(matches_desktop());
         let iframe = inquiry.iframe.get_untracked();
+        let on_event = move |event: web_sys::Event| {
+            if event.type_() == "cancel" {
+                on_cancel(inquiry, event);
+            } else {
+                self.on_close(inquiry);
+            }
+        };
         self.focus_return
-            .set_value(dialog_js::show(dialog, iframe.map(Into::into)));
+            .set_value(dialog_js::show(dialog, iframe.map(Into::into), on_event));
         // Before `load` the flow cannot hear it; `load` posts it then.
         if !inquiry
             .handle
@@ -105,13 +117,13 @@ impl Modal {
 
 /// The dialog's `cancel` (Escape, on the topmost dialog only): ask the flow to
 /// exit, or just close when no flow has loaded to ask.
-fn on_cancel(inquiry: Inquiry, event: ev::Event) {
+fn on_cancel(inquiry: Inquiry, event: web_sys::Event) {
     event.prevent_default();
     let handle = inquiry.handle;
-    if handle.state.with_untracked(|s| flow_not_loaded(s.phase)) {
-        handle.close();
-    } else {
-        handle.cancel(false);
+    match handle.state.try_with_untracked(|s| flow_not_loaded(s.phase)) {
+        Some(true) => handle.close(),
+        Some(false) => handle.cancel(false),
+        None => {}
     }
 }
 
@@ -120,7 +132,7 @@ impl Modal {
     /// releases the lock first, and its event arrives a task later, perhaps
     /// after the modal was opened again: only a close we did not make (the
     /// browser's own close request) is followed, by closing the modal.
-    pub(crate) fn on_close(self, inquiry: Inquiry) {
+    fn on_close(self, inquiry: Inquiry) {
         let ours_still_open = self.holds_lock.try_get_value() == Some(true);
         let dialog_open = self
             .dialog
@@ -143,12 +155,20 @@ mod dialog_js {
     use wasm_bindgen::JsValue;
 
     /// Shows `dialog` and focuses `iframe`; returns the element to focus back.
-    pub(super) fn show(dialog: &web_sys::Element, iframe: Option<web_sys::Element>) -> JsValue {
+    pub(super) fn show(
+        dialog: &web_sys::Element,
+        iframe: Option<web_sys::Element>,
+        on_event: impl FnMut(web_sys::Event) + 'static,
+    ) -> JsValue {
         #[cfg(target_arch = "wasm32")]
-        return crate::browser_js::show_dialog(dialog, iframe);
+        {
+            let on_event: Box<dyn FnMut(web_sys::Event)> = Box::new(on_event);
+            let on_event = wasm_bindgen::closure::Closure::wrap(on_event).into_js_value();
+            crate::browser_js::show_dialog(dialog, iframe, &on_event)
+        }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = (dialog, iframe);
+            let _ = (dialog, iframe, on_event);
             JsValue::NULL
         }
     }
@@ -208,8 +228,6 @@ pub(crate) fn dialog(inquiry: Inquiry, modal: Modal, body: AnyView) -> AnyView {
             class="persona-inquiry__dialog"
             aria-label=frame_title(inquiry)
             style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"
-            on:cancel=move |event| on_cancel(inquiry, event)
-            on:close=move |_| modal.on_close(inquiry)
         >
             {body}
         </dialog>

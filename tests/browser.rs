@@ -1335,6 +1335,17 @@ async fn opening_and_closing_the_modal_never_reloads_the_flow() {
             "round {round}: the same iframe and document"
         );
     }
+    // A close the browser makes itself (a close request, a form's
+    // `method=dialog`) is followed: the modal is closed, its lock released.
+    mounted.handle.open();
+    sleep(50).await;
+    assert!(mounted.handle.is_open().get_untracked());
+    dialog(&mounted).close();
+    assert!(
+        wait_until(2_000, || !mounted.handle.is_open().get_untracked()).await,
+        "a close the browser made closes the modal"
+    );
+    assert_eq!(css(&document().body().unwrap(), "overflow"), "");
     let stats = simulator_stats().await;
     assert_eq!(
         stats["by_container"][container.as_str()],
