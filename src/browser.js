@@ -187,21 +187,23 @@ function unlock_scroll() {
   window.scrollTo(window.scrollX, saved.y);
 }
 
-export function show_dialog(d, iframe, on_event) {
+export function show_dialog(iframe, on_event) {
+  var d = iframe.parentElement;
+  if (!d || typeof d.showModal !== 'function') return null;
   var back = d.ownerDocument.activeElement;
-  d.oncancel = d.onclose = on_event;
+  d.oncancel = on_event;
+  d.onclose = function (e) { if (!d.open) on_event(e); };
   try { if (!d.open) d.showModal(); } catch (e) {}
   wrap_focus(d);
   lock_scroll();
-  if (iframe) iframe.focus();
-  return back;
+  iframe.focus();
+  return { d: d, back: back };
 }
 
-export function hide_dialog(d, back) {
-  if (d) {
-    d.oncancel = d.onclose = null;
-    if (d.open) d.close();
-  }
+export function hide_dialog(shown) {
+  var d = shown.d, back = shown.back;
+  d.oncancel = d.onclose = null;
+  if (d.open) d.close();
   unlock_scroll();
   if (back && typeof back.focus === 'function') back.focus();
 }

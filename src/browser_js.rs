@@ -23,12 +23,9 @@ extern "C" {
     /// `showModal()`, focus guards, scroll lock, focus on `iframe`; returns the
     /// element that had focus (see `modal.rs`).
     pub(crate) fn show_dialog(
-        dialog: &web_sys::Element,
-        iframe: Option<web_sys::Element>,
+        iframe: &web_sys::Element,
         on_event: &wasm_bindgen::JsValue,
     ) -> wasm_bindgen::JsValue;
-    /// `close()`, scroll lock released, focus back on `back`.
-    pub(crate) fn hide_dialog(dialog: Option<web_sys::Element>, back: &wasm_bindgen::JsValue);
-    /// `matchMedia(query).matches`.
+    pub(crate) fn hide_dialog(shown: &wasm_bindgen::JsValue);
     pub(crate) fn matches_media(query: &str) -> bool;
 }

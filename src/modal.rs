@@ -26,43 +26,40 @@
 //! where focus goes back) stays here.
 
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{modal_frame_size, WidgetAction, DESKTOP_MEDIA_QUERY};
+use wasm_bindgen::JsValue;
 
 use crate::browser_listener::WindowListener;
 use crate::effect::effect;
 use crate::flow_session::{flow_not_loaded, Inquiry};
 use crate::frame_view::{frame_title, push_declaration};
 
-/// The modal's element and what it needs to remember while open.
+/// What the modal remembers: the viewport's size class, and while it is shown
+/// what `show_dialog` returned (the dialog and where focus goes back).
 #[derive(Clone, Copy)]
 pub(crate) struct Modal {
-    pub(crate) dialog: NodeRef<html::Dialog>,
     /// Whether the viewport is large enough for the flow's card size.
     pub(crate) desktop: RwSignal<bool>,
-    focus_return: StoredValue<wasm_bindgen::JsValue, LocalStorage>,
-    holds_lock: StoredValue<bool>,
+    /// `null` while hidden.
+    shown: StoredValue<JsValue, LocalStorage>,
 }
 
 impl Modal {
-    /// Shows and hides the dialog as the handle's `open` says.
+    /// Shows and hides the dialog as the handle's `open` says. The dialog is
+    /// the flow iframe's parent, so there is nothing to show without a flow.
     pub(crate) fn new(inquiry: Inquiry) -> Self {
         let modal = Self {
-            dialog: NodeRef::new(),
             desktop: RwSignal::new(false),
-            focus_return: StoredValue::new_local(wasm_bindgen::JsValue::NULL),
-            holds_lock: StoredValue::new(false),
+            shown: StoredValue::new_local(JsValue::NULL),
         };
         effect(move || {
             let open = inquiry.handle.open.get();
-            let Some(dialog) = modal.dialog.get() else {
-                return;
-            };
-            if open {
-                modal.show(inquiry, &dialog);
-            } else {
-                modal.hide();
+            let iframe = inquiry.iframe.get();
+            match iframe {
+                Some(iframe) if open => modal.show(inquiry, iframe),
+                _ if !open => modal.hide(),
+                _ => {}
             }
         });
         let resize = WindowListener::new(ev::resize, move |_| {
@@ -75,22 +72,26 @@ impl Modal {
         modal
     }
 
-    fn show(self, inquiry: Inquiry, dialog: &web_sys::HtmlDialogElement) {
-        if self.holds_lock.get_value() {
+    fn is_shown(self) -> bool {
+        self.shown.try_with_value(|s| !s.is_null()) == Some(true)
+    }
+
+    fn show(self, inquiry: Inquiry, iframe: web_sys::HtmlIFrameElement) {
+        if self.is_shown() {
             return;
         }
-        self.holds_lock.set_value(true);
         self.desktop.set(matches_desktop());
-        let iframe = inquiry.iframe.get_untracked();
         let on_event = move |event: web_sys::Event| {
             if event.type_() == "cancel" {
                 on_cancel(inquiry, event);
-            } else {
-                self.on_close(inquiry);
+            } else if self.is_shown() {
+                // A close we did not make (the browser's own close request):
+                // `hide` forgets the dialog before closing it.
+                inquiry.handle.open.try_set(false);
             }
         };
-        self.focus_return
-            .set_value(dialog_js::show(dialog, iframe.map(Into::into), on_event));
+        self.shown
+            .set_value(dialog_js::show(iframe.into(), on_event));
         // Before `load` the flow cannot hear it; `load` posts it then.
         if !inquiry
             .handle
@@ -102,16 +103,12 @@ impl Modal {
     }
 
     fn hide(self) {
-        if self.holds_lock.try_get_value() != Some(true) {
-            return;
+        let shown = self
+            .shown
+            .try_update_value(|shown| std::mem::replace(shown, JsValue::NULL));
+        if let Some(shown) = shown.filter(|s| !s.is_null()) {
+            dialog_js::hide(&shown);
         }
-        self.holds_lock.set_value(false);
-        let dialog = self.dialog.try_get_untracked().flatten();
-        let back = self
-            .focus_return
-            .try_update_value(|back| std::mem::replace(back, wasm_bindgen::JsValue::NULL))
-            .unwrap_or(wasm_bindgen::JsValue::NULL);
-        dialog_js::hide(dialog.map(Into::into), &back);
     }
 }
 
@@ -120,28 +117,13 @@ impl Modal {
 fn on_cancel(inquiry: Inquiry, event: web_sys::Event) {
     event.prevent_default();
     let handle = inquiry.handle;
-    match handle.state.try_with_untracked(|s| flow_not_loaded(s.phase)) {
+    match handle
+        .state
+        .try_with_untracked(|s| flow_not_loaded(s.phase))
+    {
         Some(true) => handle.close(),
         Some(false) => handle.cancel(false),
         None => {}
-    }
-}
-
-impl Modal {
-    /// The dialog's `close` event. Closing it ourselves ([`hide`](Self::hide))
-    /// releases the lock first, and its event arrives a task later, perhaps
-    /// after the modal was opened again: only a close we did not make (the
-    /// browser's own close request) is followed, by closing the modal.
-    fn on_close(self, inquiry: Inquiry) {
-        let ours_still_open = self.holds_lock.try_get_value() == Some(true);
-        let dialog_open = self
-            .dialog
-            .try_get_untracked()
-            .flatten()
-            .is_some_and(|d| d.open());
-        if ours_still_open && !dialog_open {
-            inquiry.handle.open.try_set(false);
-        }
     }
 }
 
@@ -154,31 +136,31 @@ fn matches_desktop() -> bool {
 mod dialog_js {
     use wasm_bindgen::JsValue;
 
-    /// Shows `dialog` and focuses `iframe`; returns the element to focus back.
+    /// Shows the dialog round `iframe` and focuses the flow; returns what
+    /// [`hide`] takes (`null` if `iframe` is not in a dialog).
     pub(super) fn show(
-        dialog: &web_sys::Element,
-        iframe: Option<web_sys::Element>,
+        iframe: web_sys::Element,
         on_event: impl FnMut(web_sys::Event) + 'static,
     ) -> JsValue {
         #[cfg(target_arch = "wasm32")]
         {
             let on_event: Box<dyn FnMut(web_sys::Event)> = Box::new(on_event);
             let on_event = wasm_bindgen::closure::Closure::wrap(on_event).into_js_value();
-            crate::browser_js::show_dialog(dialog, iframe, &on_event)
+            crate::browser_js::show_dialog(&iframe, &on_event)
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = (dialog, iframe, on_event);
+            let _ = (iframe, on_event);
             JsValue::NULL
         }
     }
 
-    /// Closes `dialog`, releases the scroll lock and focuses `back`.
-    pub(super) fn hide(dialog: Option<web_sys::Element>, back: &JsValue) {
+    /// Closes the dialog `show` showed, releases the scroll lock, focuses back.
+    pub(super) fn hide(shown: &JsValue) {
         #[cfg(target_arch = "wasm32")]
-        crate::browser_js::hide_dialog(dialog, back);
+        crate::browser_js::hide_dialog(shown);
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (dialog, back);
+        let _ = shown;
     }
 
     /// Whether the window matches `query`.
@@ -221,10 +203,9 @@ pub(crate) fn frame_style(
 
 /// `body` in the modal `<dialog>`: full-window backdrop, named by the iframe's
 /// title; Escape (`cancel`) asks the flow to exit, `close` syncs the handle.
-pub(crate) fn dialog(inquiry: Inquiry, modal: Modal, body: AnyView) -> AnyView {
+pub(crate) fn dialog(inquiry: Inquiry, body: AnyView) -> AnyView {
     view! {
         <dialog
-            node_ref=modal.dialog
             class="persona-inquiry__dialog"
             aria-label=frame_title(inquiry)
             style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"

@@ -59,7 +59,7 @@ impl std::fmt::Debug for ModalFlag {
 pub(crate) struct ModalParts {
     start: fn(Inquiry) -> Modal,
     frame_style: fn(Inquiry, Modal, &mut String, Option<String>, Option<String>),
-    dialog: fn(Inquiry, Modal, AnyView) -> AnyView,
+    dialog: fn(Inquiry, AnyView) -> AnyView,
     spinner: fn(String) -> AnyView,
 }
 
@@ -91,7 +91,7 @@ impl ActiveModal {
 
     /// `body` in the modal `<dialog>`.
     pub(crate) fn dialog(self, inquiry: Inquiry, body: AnyView) -> AnyView {
-        (self.parts.dialog)(inquiry, self.modal, body)
+        (self.parts.dialog)(inquiry, body)
     }
 
     /// The default loading indicator over the dialog's backdrop.
