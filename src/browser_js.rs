@@ -20,6 +20,8 @@ extern "C" {
     pub(crate) fn number_to_string(value: f64) -> String;
     /// `persona-inquiry-` and 20 digits from `crypto.getRandomValues`.
     pub(crate) fn random_container_id() -> String;
+    pub(crate) fn json_kind(value: &wasm_bindgen::JsValue) -> i32;
+    pub(crate) fn json_items(value: &wasm_bindgen::JsValue) -> Option<js_sys::Array>;
     /// `showModal()`, focus guards, scroll lock, focus on `iframe`; returns the
     /// element that had focus (see `modal.rs`).
     pub(crate) fn show_dialog(

@@ -45,9 +45,16 @@ const MAX_DEPTH: u32 = 64;
 
 /// `event.data` as JSON, read totally: anything JSON cannot express
 /// (`undefined` at the top, BigInt, NaN, a cycle, a lone surrogate, a
-/// function, a `Date`, `Map` or other non-plain object) is an error naming it,
-/// never a panic or an exception. Inside objects and arrays, `undefined` reads
-/// as `JSON.stringify` reads it: a member is left out, an element is `null`.
+/// function, a `Date`, `Map` or other non-plain object, a member that throws)
+/// is an error naming it, never a panic or an exception. Inside objects and
+/// arrays, `undefined` reads as `JSON.stringify` reads it: a member is left
+/// out, an element is `null`. Plain objects are those whose prototype is
+/// `Object.prototype` or `null`.
+///
+/// `browser.js` classifies each value (`json_kind`) and lists an object's
+/// members or an array's elements (`json_items`), catching what throws; the
+/// walk, its depth limit and the numbers are here. Off wasm there is no
+/// JavaScript value to read: it is an error.
 pub fn read_data(data: &JsValue) -> Result<Value, String> {
     if data.is_undefined() {
         return Err("undefined".into());
@@ -55,79 +62,76 @@ pub fn read_data(data: &JsValue) -> Result<Value, String> {
     to_json(data, 0)
 }
 
+#[cfg(target_arch = "wasm32")]
+use crate::browser_js::{json_items, json_kind};
+
+#[cfg(not(target_arch = "wasm32"))]
+fn json_kind(_: &JsValue) -> i32 {
+    NO_BROWSER
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn json_items(_: &JsValue) -> Option<js_sys::Array> {
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+const NO_BROWSER: i32 = -7;
+
 fn to_json(value: &JsValue, depth: u32) -> Result<Value, String> {
     if depth > MAX_DEPTH {
         return Err("nested more than 64 levels deep (or a cycle)".into());
     }
-    if value.is_null() || value.is_undefined() {
-        return Ok(Value::Null);
+    let kind = json_kind(value);
+    if let 3..=6 = kind {
+        return to_json_value(value, kind, depth);
     }
-    if let Some(flag) = value.as_bool() {
-        return Ok(Value::Bool(flag));
+    match kind {
+        0 => Ok(Value::Null),
+        1 | 2 => Ok(Value::Bool(kind == 2)),
+        -1 => Err("a NaN or infinite number".into()),
+        -2 => Err("a string with a lone surrogate".into()),
+        -4 => Err("a function".into()),
+        -5 => Err("a bigint".into()),
+        -6 => Err("a symbol".into()),
+        -7 => Err("no browser: message data is read in wasm only".into()),
+        _ => Err("a non-plain object".into()),
     }
-    if let Some(number) = value.as_f64() {
-        return json_number(number).ok_or_else(|| "a NaN or infinite number".into());
+}
+
+fn to_json_value(value: &JsValue, kind: i32, depth: u32) -> Result<Value, String> {
+    match kind {
+        3 => return Ok(json_number(value.as_f64().unwrap_or_default())),
+        4 => return Ok(Value::String(value.as_string().unwrap_or_default())),
+        _ => {}
     }
-    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
-        if !text.is_valid_utf16() {
-            return Err("a string with a lone surrogate".into());
+    let items = json_items(value).ok_or("unreadable: reading a member threw")?;
+    let count = items.length();
+    if kind == 5 {
+        let mut elements = Vec::with_capacity(count as usize);
+        for at in 0..count {
+            elements.push(to_json(&items.get(at), depth + 1)?);
         }
-        return Ok(Value::String(String::from(text)));
+        return Ok(Value::Array(elements));
     }
-    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-        let mut items = Vec::with_capacity(array.length() as usize);
-        for item in array.iter() {
-            items.push(to_json(&item, depth + 1)?);
-        }
-        return Ok(Value::Array(items));
-    }
-    let Some(object) = value.dyn_ref::<js_sys::Object>().filter(|o| is_plain(o)) else {
-        return Err(describe(value));
-    };
     let mut map = Map::new();
-    for key in js_sys::Object::keys(object).iter() {
-        let Some(name) = key.as_string() else {
-            continue;
-        };
-        let member = js_sys::Reflect::get(object, &key).map_err(|_| describe(value))?;
-        if !member.is_undefined() {
-            map.insert(name, to_json(&member, depth + 1)?);
-        }
+    for at in (0..count).step_by(2) {
+        let name = items.get(at).as_string().unwrap_or_default();
+        map.insert(name, to_json(&items.get(at + 1), depth + 1)?);
     }
     Ok(Value::Object(map))
 }
 
-/// A number as `JSON.parse(JSON.stringify(n))` would give it to serde: integers
-/// as integers (`-0` as `0`), others as the same `f64`.
-fn json_number(number: f64) -> Option<Value> {
+/// A finite number as `JSON.parse(JSON.stringify(n))` would give it to serde:
+/// integers as integers (`-0` as `0`), others as the same `f64`.
+fn json_number(number: f64) -> Value {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     if number.fract() == 0.0 && number.abs() < EXACT {
-        return Some(if number >= 0.0 {
+        return if number >= 0.0 {
             Value::Number(Number::from(number as u64))
         } else {
             Value::Number(Number::from(number as i64))
-        });
+        };
     }
-    Number::from_f64(number).map(Value::Number)
-}
-
-/// A plain object: its prototype is `Object.prototype` or `null`.
-fn is_plain(object: &js_sys::Object) -> bool {
-    if object.is_function() {
-        return false;
-    }
-    let prototype = js_sys::Object::get_prototype_of(object);
-    prototype.is_null()
-        || js_sys::Object::is(
-            &prototype,
-            &js_sys::Object::get_prototype_of(&js_sys::Object::new()),
-        )
-}
-
-fn describe(value: &JsValue) -> String {
-    let kind = value.js_typeof().as_string().unwrap_or_default();
-    match kind.as_str() {
-        "object" => "a non-plain object".into(),
-        _ => kind,
-    }
+    Number::from_f64(number).map_or(Value::Null, Value::Number)
 }

@@ -1363,3 +1363,43 @@ fn url_param(url: &str, name: &str) -> Option<String> {
         .find(|(key, _)| key == name)
         .map(|(_, value)| value.into_owned())
 }
+
+/// `event.data` is read totally: whatever a page or a flow posts, reading it
+/// gives JSON or an error naming what JSON cannot hold, never an exception.
+#[wasm_bindgen_test]
+fn message_data_is_read_totally() {
+    use leptos_persona::browser::read_message_data as read;
+    let js = |source: &str| js_sys::eval(&format!("({source})")).unwrap();
+    let cases: [(&str, Result<serde_json::Value, &str>); 14] = [
+        (
+            "{a: 1, b: undefined, c: [undefined, , 2.5, -0], d: null, e: '\\ud83d\\ude00', f: true}",
+            Ok(serde_json::json!({"a": 1, "c": [null, null, 2.5, 0], "d": null, "e": "\u{1f600}", "f": true})),
+        ),
+        ("Object.create(null)", Ok(serde_json::json!({}))),
+        ("[9007199254740993, 1e300, -5]", Ok(serde_json::json!([9007199254740992.0, 1e300, -5]))),
+        ("undefined", Err("undefined")),
+        ("{n: NaN}", Err("NaN or infinite")),
+        ("[Infinity]", Err("NaN or infinite")),
+        ("{big: 1n}", Err("bigint")),
+        ("{s: 'a\\ud800b'}", Err("lone surrogate")),
+        ("(() => { const o = {}; o.self = o; return o; })()", Err("nested more than 64")),
+        ("{when: new Date(0)}", Err("non-plain object")),
+        ("[new Map()]", Err("non-plain object")),
+        ("{f() {}}", Err("function")),
+        ("{get boom() { throw new Error('no'); }}", Err("unreadable")),
+        (
+            "new Proxy({}, {getPrototypeOf() { throw new Error('no'); }})",
+            Err("non-plain object"),
+        ),
+    ];
+    for (source, expected) in cases {
+        let read = read(&js(source));
+        match (&read, &expected) {
+            (Ok(got), Ok(want)) => assert_eq!(got, want, "{source}"),
+            (Err(why), Err(part)) => {
+                assert!(why.contains(part), "{source}: {why:?} names {part:?}")
+            }
+            _ => panic!("{source}: read {read:?}, expected {expected:?}"),
+        }
+    }
+}
