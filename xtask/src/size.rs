@@ -57,7 +57,7 @@ fn download(files: &[PathBuf]) -> Result<Bytes, String> {
     Ok(total)
 }
 
-/// Every JavaScript file of a wasm-bindgen output directory (glue and snippets).
+/// Every JavaScript file under `dir` (the demo's dist: glue and snippets).
 fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -69,6 +69,45 @@ fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// The JavaScript a browser downloads for a wasm-bindgen output directory:
+/// the glue and, transitively, the modules it imports (`from './snippets/…'`).
+/// wasm-bindgen writes out every snippet of every linked crate, imported or
+/// not; a snippet nothing imports is never fetched, so it is not counted.
+fn downloaded_js(dir: &Path) -> Vec<PathBuf> {
+    let mut queue = vec![dir.join("persona-size-probe.js")];
+    let mut seen: Vec<PathBuf> = Vec::new();
+    while let Some(file) = queue.pop() {
+        let Ok(file) = file.canonicalize() else {
+            continue;
+        };
+        if seen.contains(&file) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        queue.extend(relative_imports(&text).into_iter().map(|path| base.join(path)));
+        seen.push(file);
+    }
+    seen
+}
+
+/// The relative module specifiers of a module's `import … from '…'` lines.
+fn relative_imports(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for quote in ['\'', '"'] {
+        let mut pattern = String::from("from ");
+        pattern.push(quote);
+        for rest in text.split(pattern.as_str()).skip(1) {
+            if let Some(spec) = rest.split(quote).next() {
+                if spec.starts_with("./") || spec.starts_with("../") {
+                    found.push(spec);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Builds one variant; returns its download size and its pre-optimization wasm.
@@ -116,7 +155,7 @@ fn build_variant(feature: Option<&str>) -> Result<(Bytes, PathBuf), String> {
             .arg(&optimized),
     )?;
     let mut files = vec![optimized];
-    js_files(&dir, &mut files);
+    files.extend(downloaded_js(&dir));
     Ok((download(&files)?, wasm))
 }
 
@@ -330,4 +369,20 @@ fn demo_size() -> Result<(), String> {
         total.raw, total.gzip
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_imports;
+
+    #[test]
+    fn counts_the_modules_the_glue_imports() {
+        let glue = "import { a } from './snippets/x-1/src/browser.js';\n\
+                    import * as b from \"../c.js\";\nimport { w } from 'https://cdn.example/w.js';\n\
+                    const from = 1;";
+        assert_eq!(
+            relative_imports(glue),
+            ["./snippets/x-1/src/browser.js", "../c.js"]
+        );
+    }
 }
