@@ -1,12 +1,13 @@
-//! [`JsBuiltins`] as the flow's URL needs them: the browser's own JavaScript in
-//! wasm (lodash `kebabCase` with its verbatim regexes, `String(number)`), the
-//! core's exact Rust ports everywhere else (the server renders the same bytes).
+//! The JavaScript the flow's URL needs, as the component runs it: the
+//! browser's own in wasm (`String(number)`, lodash `kebabCase` with its
+//! verbatim regexes), the core's exact Rust ports everywhere else (the server
+//! renders the same bytes).
 
-use leptos_persona_core::JsBuiltins;
+use leptos_persona_core::{JsBuiltins, OptionSupport};
 
 /// The JavaScript built-ins the widget URL is built with: the browser's own
-/// in wasm (lodash `kebabCase`, `String(number)`), the core's exact Rust ports
-/// elsewhere. Both give the same bytes; the conformance fixtures prove it.
+/// `String(number)` in wasm, the core's exact Rust port elsewhere. Both give
+/// the same bytes; the conformance fixtures prove it.
 pub fn builtins() -> &'static dyn JsBuiltins {
     #[cfg(target_arch = "wasm32")]
     {
@@ -18,17 +19,33 @@ pub fn builtins() -> &'static dyn JsBuiltins {
     }
 }
 
-/// The browser's JavaScript: proven byte-identical to the ports by the
-/// conformance fixtures, run in headless Chromium.
+/// lodash `kebabCase` as the component cases the keys of `fields` and
+/// `field_mappings`: lodash itself, run by the browser, in wasm (in a module
+/// of its own, `kebab_case.js`, that only an app with such options imports);
+/// the core's exact Rust port elsewhere.
+pub fn kebab_case(key: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::browser_js::kebab_case(key)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        leptos_persona_core::kebab_case(key)
+    }
+}
+
+/// Every option's support, as the component builds the widget URL: keys cased
+/// by [`kebab_case`]. (The component itself passes only the support of the
+/// props it was given; see [`OptionValue`](crate::OptionValue).)
+pub fn option_support() -> OptionSupport {
+    OptionSupport::ALL.cased_by(kebab_case)
+}
+
 #[cfg(target_arch = "wasm32")]
 pub(crate) struct BrowserBuiltins;
 
 #[cfg(target_arch = "wasm32")]
 impl JsBuiltins for BrowserBuiltins {
-    fn kebab_case(&self, key: &str) -> String {
-        crate::browser_js::kebab_case(key)
-    }
-
     fn number_to_string(&self, value: f64) -> String {
         crate::browser_js::number_to_string(value)
     }

@@ -1,21 +1,29 @@
-//! The bindings of `browser.js`, the crate's JavaScript (one module, one
-//! download), in wasm only. It ships as written, so its comments are terse and
-//! its explanations are here and where each function is used
-//! (`browser_builtins.rs`, `container_id.rs`, `modal.rs`):
+//! The bindings of the crate's JavaScript, in wasm only: `browser.js`, and
+//! `kebab_case.js` in a module of its own, imported only by an app whose
+//! options have keys to case (`fields`, `field_mappings`). They ship as
+//! written, so their comments are terse and their explanations are here and
+//! where each function is used (`browser_builtins.rs`, `container_id.rs`,
+//! `frame_link.rs`, `modal.rs`):
 //!
 //! - `kebab_case` is lodash `kebabCase` 4.1.1 (npm `lodash.kebabcase`, as
 //!   bundled in `persona@5.9.0`), its regular expressions and deburring table
 //!   verbatim: the official SDK's key casing, run by the browser.
+//! - `json_kind` / `json_items` classify message data and list its members,
+//!   catching what throws (`frame_link.rs` walks them).
 //! - `random_container_id` draws 20 base-32 digits from `crypto.getRandomValues`.
 //! - `show_dialog` / `hide_dialog`: the modal's DOM work (focus guards, scroll
 //!   lock, focus in and back).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-#[wasm_bindgen(module = "/src/browser.js")]
+#[wasm_bindgen(module = "/src/kebab_case.js")]
 extern "C" {
     /// lodash `kebabCase`, as the official SDK casts option keys.
     pub(crate) fn kebab_case(key: &str) -> String;
+}
+
+#[wasm_bindgen(module = "/src/browser.js")]
+extern "C" {
     /// `String(value)`.
     pub(crate) fn number_to_string(value: f64) -> String;
     /// `persona-inquiry-` and 20 digits from `crypto.getRandomValues`.

@@ -69,6 +69,7 @@ mod message_queue;
 mod modal;
 mod modal_flag;
 mod option_prop;
+mod option_value;
 mod options_from_props;
 mod page_origin;
 mod persona_inquiry;
@@ -92,6 +93,7 @@ pub use leptos_persona_core::{
 pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
 pub use modal_flag::ModalFlag;
 pub use option_prop::OptionProp;
+pub use option_value::OptionValue;
 pub use options_from_props::DEFAULT_MIN_HEIGHT;
 pub use persona_inquiry::PersonaInquiry;
 pub use persona_styles::{PersonaStyles, STYLESHEET};
@@ -100,6 +102,7 @@ pub use preload::preload;
 /// wrapper, tests): exactly what `<PersonaInquiry>` itself uses.
 pub mod browser {
     pub use crate::browser_builtins::builtins as js_builtins;
+    pub use crate::browser_builtins::{kebab_case, option_support};
     pub use crate::frame_link::read_data as read_message_data;
 }
 /// `serde_json`, for `json!` prefill values without a dependency of your own.

@@ -41,8 +41,9 @@ use crate::frame_view::{frame_title, push_declaration};
 pub(crate) struct Modal {
     /// Whether the viewport is large enough for the flow's card size.
     pub(crate) desktop: RwSignal<bool>,
-    /// `null` while hidden.
-    shown: StoredValue<JsValue, LocalStorage>,
+    /// `None` while hidden (never a JavaScript `null`: off wasm nothing may
+    /// ask a `JsValue` anything).
+    shown: StoredValue<Option<JsValue>, LocalStorage>,
 }
 
 impl Modal {
@@ -51,7 +52,7 @@ impl Modal {
     pub(crate) fn new(inquiry: Inquiry) -> Self {
         let modal = Self {
             desktop: RwSignal::new(false),
-            shown: StoredValue::new_local(JsValue::NULL),
+            shown: StoredValue::new_local(None),
         };
         effect(move || {
             let open = inquiry.handle.open.get();
@@ -73,7 +74,7 @@ impl Modal {
     }
 
     fn is_shown(self) -> bool {
-        self.shown.try_with_value(|s| !s.is_null()) == Some(true)
+        self.shown.try_with_value(Option::is_some) == Some(true)
     }
 
     fn show(self, inquiry: Inquiry, iframe: web_sys::HtmlIFrameElement) {
@@ -103,10 +104,7 @@ impl Modal {
     }
 
     fn hide(self) {
-        let shown = self
-            .shown
-            .try_update_value(|shown| std::mem::replace(shown, JsValue::NULL));
-        if let Some(shown) = shown.filter(|s| !s.is_null()) {
+        if let Some(shown) = self.shown.try_update_value(Option::take).flatten() {
             dialog_js::hide(&shown);
         }
     }
@@ -137,21 +135,21 @@ mod dialog_js {
     use wasm_bindgen::JsValue;
 
     /// Shows the dialog round `iframe` and focuses the flow; returns what
-    /// [`hide`] takes (`null` if `iframe` is not in a dialog).
+    /// [`hide`] takes (`None` if `iframe` is not in a dialog).
     pub(super) fn show(
         iframe: web_sys::Element,
         on_event: impl FnMut(web_sys::Event) + 'static,
-    ) -> JsValue {
+    ) -> Option<JsValue> {
         #[cfg(target_arch = "wasm32")]
         {
             let on_event: Box<dyn FnMut(web_sys::Event)> = Box::new(on_event);
             let on_event = wasm_bindgen::closure::Closure::wrap(on_event).into_js_value();
-            crate::browser_js::show_dialog(&iframe, &on_event)
+            Some(crate::browser_js::show_dialog(&iframe, &on_event)).filter(|s| !s.is_null())
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
             let _ = (iframe, on_event);
-            JsValue::NULL
+            None
         }
     }
 

@@ -7,8 +7,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_persona_core::{
     ConfigError, CssSize, Environment, EventName, EventsAllowlist, Host, LoadTimeout,
-    ServerOutageMode, TrustedOrigins,
+    OptionSupport, ServerOutageMode, TrustedOrigins,
 };
+
+use crate::OptionValue;
 use serde_json::{Map, Value};
 
 type Read<T> = dyn Fn() -> Option<Result<T, ConfigError>> + Send + Sync;
@@ -31,21 +33,31 @@ type Read<T> = dyn Fn() -> Option<Result<T, ConfigError>> + Send + Sync;
 /// `fields=json!([1, 2])`) is not a compile error and not a panic: the component
 /// shows it as a [`ConfigError`], in the page and in
 /// [`InquiryHandle::config_error`](crate::InquiryHandle::config_error).
-pub struct OptionProp<T: 'static>(Option<Arc<Read<T>>>);
+pub struct OptionProp<T: 'static> {
+    read: Option<Arc<Read<T>>>,
+    /// What the widget URL needs for this value: none until given.
+    support: &'static OptionSupport,
+}
 
 impl<T> Default for OptionProp<T> {
     fn default() -> Self {
-        Self(None)
+        Self {
+            read: None,
+            support: &OptionSupport::NONE,
+        }
     }
 }
 
 impl<T> Clone for OptionProp<T> {
     fn clone(&self) -> Self {
-        Self(self.0.clone())
+        Self {
+            read: self.read.clone(),
+            support: self.support,
+        }
     }
 }
 
-impl<T: 'static> OptionProp<T> {
+impl<T: OptionValue> OptionProp<T> {
     /// A prop whose value `read` computes; the signals it reads are tracked.
     ///
     /// ```
@@ -57,46 +69,56 @@ impl<T: 'static> OptionProp<T> {
     /// # let _ = reference;
     /// ```
     pub fn derive(read: impl Fn() -> Option<T> + Send + Sync + 'static) -> Self {
-        Self(Some(Arc::new(move || read().map(Ok))))
+        Self::derive_checked(move || read().map(Ok))
     }
 
     /// A prop whose value `read` computes, or fails to.
     pub fn derive_checked(
         read: impl Fn() -> Option<Result<T, ConfigError>> + Send + Sync + 'static,
     ) -> Self {
-        Self(Some(Arc::new(read)))
+        Self {
+            read: Some(Arc::new(read)),
+            support: T::SUPPORT,
+        }
     }
+}
 
+impl<T: 'static> OptionProp<T> {
     /// Whether the prop was given at all.
     pub fn is_given(&self) -> bool {
-        self.0.is_some()
+        self.read.is_some()
+    }
+
+    /// What building the widget URL needs for this prop's value.
+    pub(crate) fn support(&self) -> OptionSupport {
+        *self.support
     }
 
     /// The current value (tracked): `None` when unset, an error when unusable.
     pub fn read(&self) -> Option<Result<T, ConfigError>> {
-        self.0.as_ref().and_then(|read| read())
+        self.read.as_ref().and_then(|read| read())
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> OptionProp<T> {
+impl<T: OptionValue> OptionProp<T> {
     fn constant(value: Result<T, ConfigError>) -> Self {
-        Self(Some(Arc::new(move || Some(value.clone()))))
+        Self::derive_checked(move || Some(value.clone()))
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<T> for OptionProp<T> {
+impl<T: OptionValue> From<T> for OptionProp<T> {
     fn from(value: T) -> Self {
         Self::constant(Ok(value))
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<Option<T>> for OptionProp<T> {
+impl<T: OptionValue> From<Option<T>> for OptionProp<T> {
     fn from(value: Option<T>) -> Self {
         value.map(Self::from).unwrap_or_default()
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<Result<T, ConfigError>> for OptionProp<T> {
+impl<T: OptionValue> From<Result<T, ConfigError>> for OptionProp<T> {
     fn from(value: Result<T, ConfigError>) -> Self {
         Self::constant(value)
     }
@@ -104,13 +126,13 @@ impl<T: Clone + Send + Sync + 'static> From<Result<T, ConfigError>> for OptionPr
 
 macro_rules! from_reactive {
     ($($source:ident),*) => {$(
-        impl<T: Clone + Send + Sync + 'static> From<$source<T>> for OptionProp<T> {
+        impl<T: OptionValue> From<$source<T>> for OptionProp<T> {
             fn from(source: $source<T>) -> Self {
                 // A disposed source reads as unset, never as a panic.
                 Self::derive(move || source.try_get())
             }
         }
-        impl<T: Clone + Send + Sync + 'static> From<$source<Option<T>>> for OptionProp<T> {
+        impl<T: OptionValue> From<$source<Option<T>>> for OptionProp<T> {
             fn from(source: $source<Option<T>>) -> Self {
                 Self::derive(move || source.try_get().flatten())
             }
@@ -119,7 +141,7 @@ macro_rules! from_reactive {
 }
 from_reactive!(Signal, ReadSignal, RwSignal, Memo);
 
-impl<T: Clone + Send + Sync + 'static> From<MaybeProp<T>> for OptionProp<T> {
+impl<T: OptionValue> From<MaybeProp<T>> for OptionProp<T> {
     fn from(source: MaybeProp<T>) -> Self {
         Self::derive(move || source.try_get().flatten())
     }

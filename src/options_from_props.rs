@@ -3,8 +3,8 @@
 
 use leptos_persona_core::{
     ConfigError, CssSize, Environment, EventsAllowlist, FieldMapping, FlowType, Host,
-    InquiryOptions, LoadTimeout, MessageGate, Padding, ServerOutageMode, TrustedOrigins,
-    WidgetFrame,
+    InquiryOptions, LoadTimeout, MessageGate, OptionSupport, Padding, ServerOutageMode,
+    TrustedOrigins, WidgetFrame,
 };
 use serde_json::{Map, Value};
 
@@ -68,6 +68,8 @@ pub(crate) struct Mount {
     pub(crate) flow_type: FlowType,
     /// `sandbox_attributes` as read at mount (the sandbox of a live iframe cannot change).
     pub(crate) sandbox: Option<Result<Vec<String>, ConfigError>>,
+    /// What the `sandbox_attributes` prop's value needs.
+    pub(crate) sandbox_support: OptionSupport,
 }
 
 /// Replaces `slot` with the prop's value when the prop has one; a bad value
@@ -167,6 +169,26 @@ impl OptionProps {
     }
 
     /// Validates everything and builds the flow for a page at `page_origin`.
+    /// What the given props need to build the widget URL: the support their
+    /// values carry (see [`OptionValue`](crate::OptionValue)), nothing for
+    /// props not given.
+    fn support(&self, mount: &Mount) -> OptionSupport {
+        [
+            self.options.support(),
+            self.fields.support(),
+            self.field_mappings.support(),
+            self.frame_ancestors.support(),
+            self.frame_height.support(),
+            self.frame_width.support(),
+            self.widget_padding.support(),
+            self.navigation_padding.support(),
+            self.host.support(),
+            self.custom_host.support(),
+        ]
+        .into_iter()
+        .fold(mount.sandbox_support, OptionSupport::and)
+    }
+
     pub(crate) fn settings(
         &self,
         mount: &Mount,
@@ -174,8 +196,9 @@ impl OptionProps {
         page_origin: &str,
     ) -> Result<Settings, ConfigError> {
         let options = self.options(mount, resume)?;
-        let frame = WidgetFrame::build_with(
+        let frame = WidgetFrame::build_supporting(
             crate::browser_builtins::builtins(),
+            &self.support(mount),
             &options,
             &mount.container_id,
             mount.flow_type,

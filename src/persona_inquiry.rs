@@ -303,6 +303,7 @@ pub fn PersonaInquiry(
             FlowType::Inline
         },
         sandbox: untrack(|| sandbox_attributes.read()),
+        sandbox_support: sandbox_attributes.support(),
     };
     let parts = InquiryParts {
         class,

@@ -33,8 +33,9 @@ impl Subject for Browser {
         flow_type: FlowType,
         page_origin: &str,
     ) -> Result<WidgetFrame, ConfigError> {
-        let browser = WidgetFrame::build_with(
+        let browser = WidgetFrame::build_supporting(
             leptos_persona::browser::js_builtins(),
+            &leptos_persona::browser::option_support(),
             options,
             container_id,
             flow_type,

@@ -227,3 +227,50 @@ fn a_bad_host_renders_the_error_not_a_flow() {
     assert!(html.contains("role=\"alert\""), "{html}");
     assert!(!html.contains("<iframe"), "{html}");
 }
+
+/// Every option whose checks or encoder only some apps need, given through its
+/// own prop (constant or reactive) or through `options`: each brings what it
+/// needs to the URL, so none is refused as unsupported.
+#[test]
+fn options_that_need_support_bring_it_with_their_props() {
+    use leptos_persona::serde_json::json;
+    use leptos_persona::{CssSize, FieldMapping, InquiryOptions, Padding};
+    let html = render(|| {
+        let fields = RwSignal::new(json!({ "addressCity": "Oslo" }));
+        let width = Signal::derive(|| CssSize::Css("70vw".into()));
+        view! {
+            <PersonaInquiry
+                page_origin="https://shop.example.com"
+                template_id="itmpl_ABC123"
+                custom_host="https://verify.example.com"
+                fields=fields
+                frame_width=width
+                widget_padding=Padding::new().top(8.0)
+                navigation_padding=Padding::new().left(4.5)
+                field_mappings=vec![FieldMapping::new("nameFirst", "firstName")]
+                sandbox_attributes=["allow-downloads"]
+            />
+            <PersonaInquiry
+                page_origin="https://shop.example.com"
+                options=InquiryOptions {
+                    frame_ancestors: Some(vec!["https://shop.example.com".into()]),
+                    ..InquiryOptions::template("itmpl_DEF456").with_field("nameLast", "Doe")
+                }
+            />
+        }
+    });
+    assert!(!html.contains("role=\"alert\""), "{html}");
+    for expected in [
+        "https://verify.example.com/widget?",
+        "fields%5Baddress-city%5D=Oslo",
+        "max-width:70vw",
+        "widget-padding%5Btop%5D=8",
+        "navigation-padding%5Bleft%5D=4.5",
+        "field-mappings%5B0%5D%5Bsource-field-name%5D=nameFirst",
+        "allow-downloads",
+        "frame-ancestors%5B0%5D=https%3A%2F%2Fshop.example.com",
+        "fields%5Bname-last%5D=Doe",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+}

@@ -56,6 +56,12 @@ pub enum ConfigError {
     },
     /// The container id is empty (messages could not be told apart).
     EmptyContainerId,
+    /// An option is set, but the URL was built without the support it needs
+    /// (see [`OptionSupport`](crate::OptionSupport)).
+    Unsupported {
+        /// The option.
+        option: &'static str,
+    },
     /// An event name in the events allowlist is empty.
     InvalidEventsAllowlist {
         /// Why it was refused.
@@ -115,6 +121,11 @@ impl fmt::Display for ConfigError {
             Self::EmptyContainerId => f.write_str(
                 "the container id is empty: give every inquiry a non-empty, unique container id so \
                  its messages can be told apart",
+            ),
+            Self::Unsupported { option } => write!(
+                f,
+                "`{option}` is set, but this widget URL was built without its support: \
+                 build with `OptionSupport::ALL` or add the option's support"
             ),
             Self::InvalidEventsAllowlist { reason } => write!(f, "invalid events allowlist: {reason}"),
             Self::InvalidOption {

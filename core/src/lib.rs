@@ -38,6 +38,7 @@ mod json_access;
 mod kebab_case;
 mod load_timeout;
 mod message_gate;
+mod option_support;
 mod options;
 mod origin;
 mod query_string;
@@ -59,15 +60,17 @@ pub use frame_layout::{
 pub use host::{CustomHost, Host};
 pub use inquiry_error::{ErrorCode, InquiryError};
 pub use inquiry_state::{CallbackCall, InquiryPhase, InquirySession, InquiryState};
-pub use js_builtins::{JsBuiltins, PortedBuiltins};
+pub use js_builtins::{kebab_case, JsBuiltins, PortedBuiltins};
 pub use load_timeout::LoadTimeout;
 pub use message_gate::{MessageGate, Rejection};
+pub use option_support::{KeyCase, OptionSupport};
 pub use options::{
     CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, Padding, ServerOutageMode,
     Side,
 };
 pub use sandbox::{
-    sandbox_attribute, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS, REQUIRED_SANDBOX_TOKENS,
+    sandbox_attribute, DEFAULT_SANDBOX, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS,
+    REQUIRED_SANDBOX_TOKENS,
 };
 pub use trusted_origins::TrustedOrigins;
 pub use widget_action::WidgetAction;

@@ -7,6 +7,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use crate::option_support::{needed, OptionSupport};
 use crate::{ConfigError, EventName, Host};
 
 /// The parameters of one inquiry flow.
@@ -183,6 +184,17 @@ impl InquiryOptions {
 
     /// Checks the SDK's rules and this crate's stricter ones.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        self.check(&OptionSupport::ALL, &crate::PortedBuiltins)
+            .map(|_| ())
+    }
+
+    /// Checks the options in [`validate`](Self::validate)'s order, each
+    /// through its `support`; returns what the checks computed for the frame.
+    pub(crate) fn check(
+        &self,
+        support: &OptionSupport,
+        builtins: &dyn crate::JsBuiltins,
+    ) -> Result<Checked, ConfigError> {
         let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
         let has_template = filled(&self.template_id) || filled(&self.template_version_id);
         let has_inquiry = filled(&self.inquiry_id);
@@ -200,30 +212,16 @@ impl InquiryOptions {
                 return Err(ConfigError::AccountIdWithAccountTypeId);
             }
         }
-        if let Some(custom) = &self.custom_host {
-            if custom.is_named_deployment() {
-                return Err(ConfigError::InvalidHost {
-                    host: custom.to_string(),
-                    reason: "`customHost` takes a custom domain or \"development\"; name \
-                             production, staging or canary with `host` instead"
-                        .into(),
-                });
-            }
-            if let Some(host) = &self.host {
-                if host != custom {
-                    return Err(ConfigError::ConflictingHosts {
-                        host: host.to_string(),
-                        custom_host: custom.to_string(),
-                    });
-                }
-            }
+        if self.custom_host.is_some() {
+            needed(support.hosts, "custom_host")?(self)?;
         }
-        for (option, size) in [
+        let mut sizes = [None, None];
+        for (slot, (option, size)) in sizes.iter_mut().zip([
             ("frameHeight", &self.frame_height),
             ("frameWidth", &self.frame_width),
-        ] {
+        ]) {
             if let Some(size) = size {
-                size.validate(option)?;
+                *slot = Some(needed(support.frame_size, option)?(size, option, builtins)?);
             }
         }
         if let Some(target) = self.message_target_origin.as_deref() {
@@ -234,14 +232,53 @@ impl InquiryOptions {
                 ));
             }
         }
-        for ancestor in self.frame_ancestors.iter().flatten() {
-            if !crate::origin::is_frame_ancestor(ancestor) {
-                return Err(crate::origin::not_an_origin("frame_ancestors", ancestor));
-            }
+        if let Some(ancestors) = &self.frame_ancestors {
+            needed(support.frame_ancestors, "frame_ancestors")?.0(ancestors)?;
         }
-        crate::sandbox::sandbox_attribute(self.sandbox_attributes.as_deref())?;
-        self.events_allowlist.validate()
+        let sandbox = match &self.sandbox_attributes {
+            None => crate::sandbox::DEFAULT_SANDBOX.to_owned(),
+            Some(tokens) => needed(support.sandbox, "sandbox_attributes")?(tokens)?,
+        };
+        self.events_allowlist.validate()?;
+        let [max_height, max_width] = sizes;
+        Ok(Checked {
+            max_height,
+            max_width,
+            sandbox,
+        })
     }
+}
+
+/// What [`InquiryOptions::check`] computed for the frame's attributes.
+pub(crate) struct Checked {
+    pub(crate) max_height: Option<String>,
+    pub(crate) max_width: Option<String>,
+    pub(crate) sandbox: String,
+}
+
+/// `custom_host`'s rules: a custom domain or `development`, and the same host
+/// as `host` when both are set.
+pub(crate) fn check_hosts(options: &InquiryOptions) -> Result<(), ConfigError> {
+    let Some(custom) = &options.custom_host else {
+        return Ok(());
+    };
+    if custom.is_named_deployment() {
+        return Err(ConfigError::InvalidHost {
+            host: custom.to_string(),
+            reason: "`customHost` takes a custom domain or \"development\"; name \
+                     production, staging or canary with `host` instead"
+                .into(),
+        });
+    }
+    if let Some(host) = &options.host {
+        if host != custom {
+            return Err(ConfigError::ConflictingHosts {
+                host: host.to_string(),
+                custom_host: custom.to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The deprecated `environment` option.
@@ -322,7 +359,7 @@ impl CssSize {
         }
     }
 
-    fn validate(&self, option: &'static str) -> Result<(), ConfigError> {
+    pub(crate) fn validate(&self, option: &'static str) -> Result<(), ConfigError> {
         let value = match self {
             Self::Px(px) if px.is_finite() && *px >= 0.0 => return Ok(()),
             Self::Px(_) => "a negative or non-finite number of pixels".to_owned(),

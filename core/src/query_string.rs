@@ -11,6 +11,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::option_support::KeyCase;
 use crate::JsBuiltins;
 
 /// The canonical array index a property key denotes in JavaScript, if any
@@ -149,12 +150,12 @@ impl<'a> QueryString<'a> {
     }
 
     /// A JSON object, its keys kebab-cased (the SDK's `dasherize`) at every level.
-    pub(crate) fn push_object(&mut self, key: &str, object: &Map<String, Value>) {
+    pub(crate) fn push_object(&mut self, key: &str, object: &Map<String, Value>, case: KeyCase) {
         let mut path = String::from(key);
-        self.push_entries(&mut path, object);
+        self.push_entries(&mut path, object, case);
     }
 
-    fn push_json(&mut self, path: &mut String, value: &Value) {
+    fn push_json(&mut self, path: &mut String, value: &Value, case: KeyCase) {
         match value {
             Value::Null => {}
             Value::Bool(flag) => self.pair(path, if *flag { "true" } else { "false" }),
@@ -169,24 +170,24 @@ impl<'a> QueryString<'a> {
                 let len = path.len();
                 for (index, item) in items.iter().enumerate() {
                     push_index(path, index);
-                    self.push_json(path, item);
+                    self.push_json(path, item, case);
                     path.truncate(len);
                 }
             }
-            Value::Object(object) => self.push_entries(path, object),
+            Value::Object(object) => self.push_entries(path, object, case),
         }
     }
 
     /// An object's properties: ordered as JavaScript orders the SDK's object,
     /// kebab-cased into a new object (a later key that cases the same replaces
     /// the earlier value in its place), then ordered again.
-    fn push_entries(&mut self, path: &mut String, object: &Map<String, Value>) {
+    fn push_entries(&mut self, path: &mut String, object: &Map<String, Value>, case: KeyCase) {
         let source = js_ordered(object.iter().map(|(k, v)| (k.clone(), v)).collect());
         let mut cased: Vec<(String, &Value)> = Vec::with_capacity(source.len());
         // A scan per key, not an index: objects here are the app's own prefill
         // (a handful of keys), and an index map cost every app ~300 B of wasm.
         for (key, value) in source {
-            let key = self.builtins.kebab_case(&key);
+            let key = case(&key);
             match cased.iter_mut().find(|(k, _)| *k == key) {
                 Some(slot) => slot.1 = value,
                 None => cased.push((key, value)),
@@ -195,7 +196,7 @@ impl<'a> QueryString<'a> {
         let len = path.len();
         for (key, value) in js_ordered(cased) {
             push_key(path, &key);
-            self.push_json(path, value);
+            self.push_json(path, value, case);
             path.truncate(len);
         }
     }
@@ -211,13 +212,13 @@ impl<'a> QueryString<'a> {
     }
 
     /// `key[index][kebab-name]=value` for a list of string records.
-    pub(crate) fn push_records(&mut self, key: &str, records: &[[(&str, &str); 2]]) {
+    pub(crate) fn push_records(&mut self, key: &str, records: &[[(&str, &str); 2]], case: KeyCase) {
         let mut path = String::from(key);
         for (index, record) in records.iter().enumerate() {
             push_index(&mut path, index);
             let len = path.len();
             for (name, value) in record {
-                push_key(&mut path, &self.builtins.kebab_case(name));
+                push_key(&mut path, &case(name));
                 self.pair(&path, value);
                 path.truncate(len);
             }
@@ -240,7 +241,7 @@ mod tests {
     fn query(key: &str, value: Value) -> String {
         let mut qs = QueryString::new(&PortedBuiltins);
         let mut path = String::from(key);
-        qs.push_json(&mut path, &value);
+        qs.push_json(&mut path, &value, crate::kebab_case::kebab_case);
         qs.finish()
     }
 

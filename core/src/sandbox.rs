@@ -14,6 +14,11 @@ pub const DEFAULT_SANDBOX_TOKENS: [&str; 3] = [
     "allow-top-navigation-by-user-activation",
 ];
 
+/// The `sandbox` attribute when `sandbox_attributes` is unset: the required
+/// tokens, then the default ones.
+pub const DEFAULT_SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-forms \
+                                   allow-modals allow-top-navigation-by-user-activation";
+
 /// Tokens refused because they let the framed flow escape its sandbox.
 pub const REFUSED_SANDBOX_TOKENS: [&str; 2] =
     ["allow-top-navigation", "allow-popups-to-escape-sandbox"];

@@ -1,8 +1,8 @@
 //! Options → the flow's iframe: its `src` and attributes, as the official SDK's `setupIframe` builds them.
 
+use crate::option_support::needed;
 use crate::query_string::QueryString;
-use crate::sandbox::sandbox_attribute;
-use crate::{ConfigError, InquiryOptions, JsBuiltins, PortedBuiltins};
+use crate::{ConfigError, InquiryOptions, JsBuiltins, OptionSupport, PortedBuiltins};
 
 /// The version of the official SDK whose wire format this crate speaks (`client-version`).
 pub const SDK_VERSION: &str = "5.9.0";
@@ -107,38 +107,58 @@ impl WidgetFrame {
         flow_type: FlowType,
         page_origin: &str,
     ) -> Result<Self, ConfigError> {
-        options.validate()?;
+        Self::build_supporting(
+            builtins,
+            &OptionSupport::ALL,
+            options,
+            container_id,
+            flow_type,
+            page_origin,
+        )
+    }
+
+    /// [`build_with`](Self::build_with) with only the given [`OptionSupport`]:
+    /// an option set without its support is a [`ConfigError::Unsupported`].
+    /// With [`OptionSupport::ALL`] it is `build_with`.
+    pub fn build_supporting(
+        builtins: &dyn JsBuiltins,
+        support: &OptionSupport,
+        options: &InquiryOptions,
+        container_id: &str,
+        flow_type: FlowType,
+        page_origin: &str,
+    ) -> Result<Self, ConfigError> {
+        let checked = options.check(support, builtins)?;
         if container_id.is_empty() {
             return Err(ConfigError::EmptyContainerId);
         }
         let host = options.effective_host();
         let modal = flow_type == FlowType::Modal;
+        let page = Page {
+            container_id,
+            flow_type,
+            page_origin,
+        };
         Ok(Self {
             src: format!(
                 "{}/widget{}",
                 host.base_url(),
-                query(builtins, options, container_id, flow_type, page_origin)
+                query(builtins, support, options, &page)?
             ),
             target_origin: host.origin().to_owned(),
             title: options
                 .iframe_title
                 .clone()
                 .unwrap_or_else(|| DEFAULT_IFRAME_TITLE.to_owned()),
-            sandbox: sandbox_attribute(options.sandbox_attributes.as_deref())?,
+            sandbox: checked.sandbox,
             allow: IFRAME_ALLOW,
             class: IFRAME_CLASS,
             data_testid: "persona-widget__iframe",
             frameborder: "0",
             role: modal.then_some("dialog"),
             aria_modal: modal.then_some("true"),
-            max_height: options
-                .frame_height
-                .as_ref()
-                .map(|s| s.to_css_with(builtins)),
-            max_width: options
-                .frame_width
-                .as_ref()
-                .map(|s| s.to_css_with(builtins)),
+            max_height: checked.max_height,
+            max_width: checked.max_width,
         })
     }
 }
@@ -176,20 +196,26 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().filter(|s| !s.is_empty())
 }
 
+/// Where the flow is mounted: the query's page-given parameters.
+struct Page<'a> {
+    container_id: &'a str,
+    flow_type: FlowType,
+    page_origin: &'a str,
+}
+
 fn query(
     builtins: &dyn JsBuiltins,
+    support: &OptionSupport,
     options: &InquiryOptions,
-    container_id: &str,
-    flow_type: FlowType,
-    page_origin: &str,
-) -> String {
+    page: &Page<'_>,
+) -> Result<String, ConfigError> {
     let template = non_empty(&options.template_id);
     let inquiry_template = template.filter(|t| t.starts_with("itmpl_"));
     let legacy_template = template.filter(|t| !t.starts_with("itmpl_"));
     let mut qs = QueryString::new(builtins);
     qs.push_str("client-version", Some(SDK_VERSION));
-    qs.push_str("container-id", Some(container_id));
-    qs.push_str("flow-type", Some(flow_type.as_str()));
+    qs.push_str("container-id", Some(page.container_id));
+    qs.push_str("flow-type", Some(page.flow_type.as_str()));
     qs.push_str("routing-country", options.routing_country.as_deref());
     qs.push_str("template-id", legacy_template);
     qs.push_str("inquiry-template-id", inquiry_template);
@@ -199,9 +225,9 @@ fn query(
     );
     qs.push_str("environment", options.environment.map(|e| e.as_str()));
     qs.push_str("environment-id", options.environment_id.as_deref());
-    qs.push_str("iframe-origin", Some(page_origin));
+    qs.push_str("iframe-origin", Some(page.page_origin));
     if let Some(ancestors) = &options.frame_ancestors {
-        qs.push_strings("frame-ancestors", ancestors);
+        needed(support.frame_ancestors, "frame_ancestors")?.1(&mut qs, ancestors);
     }
     qs.push_str(
         "message-target-origin",
@@ -212,33 +238,33 @@ fn query(
     qs.push_str("session-token", options.session_token.as_deref());
     qs.push_str("share-token", non_empty(&options.share_token));
     if let Some(mappings) = &options.field_mappings {
-        let records: Vec<[(&str, &str); 2]> = mappings.iter().map(|m| m.entries()).collect();
-        qs.push_records("field-mappings", &records);
+        let (encode, case) = needed(support.field_mappings, "field_mappings")?;
+        encode(&mut qs, mappings, case);
     }
     qs.push_str("reference-id", options.reference_id.as_deref());
     qs.push_str("account-id", options.account_id.as_deref());
     qs.push_str("account-type-id", options.account_type_id.as_deref());
     if let Some(fields) = &options.fields {
-        qs.push_object("fields", fields);
+        let (encode, case) = needed(support.fields, "fields")?;
+        encode(&mut qs, fields, case);
     }
     qs.push_str("style-variant", non_empty(&options.style_variant));
     qs.push_str("theme-set-id", options.theme_set_id.as_deref());
-    for (key, padding) in [
-        ("widget-padding", &options.widget_padding),
-        ("navigation-padding", &options.navigation_padding),
+    for (key, option, padding) in [
+        ("widget-padding", "widget_padding", &options.widget_padding),
+        (
+            "navigation-padding",
+            "navigation_padding",
+            &options.navigation_padding,
+        ),
     ] {
         if let Some(padding) = padding {
-            let sides: Vec<(&str, f64)> = padding
-                .sides()
-                .iter()
-                .map(|(side, px)| (side.as_str(), *px))
-                .collect();
-            qs.push_numbers(key, &sides);
+            needed(support.padding, option)?(&mut qs, key, padding);
         }
     }
     qs.push_str(
         "server-outage-mode",
         options.server_outage_mode.map(|m| m.as_str()),
     );
-    qs.finish()
+    Ok(qs.finish())
 }

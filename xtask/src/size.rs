@@ -87,7 +87,11 @@ fn downloaded_js(dir: &Path) -> Vec<PathBuf> {
         }
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        queue.extend(relative_imports(&text).into_iter().map(|path| base.join(path)));
+        queue.extend(
+            relative_imports(&text)
+                .into_iter()
+                .map(|path| base.join(path)),
+        );
         seen.push(file);
     }
     seen

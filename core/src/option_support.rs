@@ -1,0 +1,374 @@
+//! [`OptionSupport`]: the code behind the options that need more than a
+//! string copied into the URL, reached through a table so that a build which
+//! never sets them links none of it.
+
+use serde_json::{Map, Value};
+
+use crate::query_string::QueryString;
+use crate::{ConfigError, CssSize, FieldMapping, InquiryOptions, JsBuiltins, Padding};
+
+type Check<T> = fn(&T) -> Result<(), ConfigError>;
+type Encode<T> = fn(&mut QueryString<'_>, &T);
+type EncodeCased<T> = fn(&mut QueryString<'_>, &T, KeyCase);
+type Cased<T> = (EncodeCased<T>, KeyCase);
+type FrameSize = fn(&CssSize, &'static str, &dyn JsBuiltins) -> Result<String, ConfigError>;
+type Ancestors = (Check<[String]>, Encode<[String]>);
+type Sandbox = fn(&[String]) -> Result<String, ConfigError>;
+type EncodePadding = fn(&mut QueryString<'_>, &'static str, &Padding);
+
+/// How object keys are cased in the URL: lodash `kebabCase`, by some implementation.
+pub type KeyCase = fn(&str) -> String;
+
+/// Which of the options that need their own checks or encoders a build of the
+/// widget URL can handle: custom hosts, frame sizes, frame ancestors, sandbox
+/// tokens, field mappings, prefilled fields and paddings.
+///
+/// [`WidgetFrame::build_with`](crate::WidgetFrame::build_with) handles them all
+/// ([`OptionSupport::ALL`]). A wrapper that knows which options an app can set
+/// passes only their support to
+/// [`WidgetFrame::build_supporting`](crate::WidgetFrame::build_supporting), so
+/// that the code for the others is never referenced and the linker leaves it
+/// out of the app's wasm. An option that is set without its support is a
+/// [`ConfigError::Unsupported`], never silently dropped.
+///
+/// ```
+/// use leptos_persona_core::{FlowType, InquiryOptions, OptionSupport, PortedBuiltins, WidgetFrame};
+///
+/// let options = InquiryOptions::template("itmpl_ABC123").with_field("nameFirst", "Jane");
+/// let build = |support: &OptionSupport| {
+///     WidgetFrame::build_supporting(
+///         &PortedBuiltins, support, &options, "c1", FlowType::Inline, "https://shop.example",
+///     )
+/// };
+/// assert!(build(&OptionSupport::NONE).is_err());
+/// assert_eq!(build(&OptionSupport::FIELDS), build(&OptionSupport::ALL));
+/// ```
+#[derive(Clone, Copy)]
+pub struct OptionSupport {
+    pub(crate) hosts: Option<Check<InquiryOptions>>,
+    pub(crate) frame_size: Option<FrameSize>,
+    pub(crate) frame_ancestors: Option<Ancestors>,
+    pub(crate) sandbox: Option<Sandbox>,
+    pub(crate) field_mappings: Option<Cased<[FieldMapping]>>,
+    pub(crate) fields: Option<Cased<Map<String, Value>>>,
+    pub(crate) padding: Option<EncodePadding>,
+}
+
+impl std::fmt::Debug for OptionSupport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OptionSupport")
+            .field("hosts", &self.hosts.is_some())
+            .field("frame_size", &self.frame_size.is_some())
+            .field("frame_ancestors", &self.frame_ancestors.is_some())
+            .field("sandbox", &self.sandbox.is_some())
+            .field("field_mappings", &self.field_mappings.is_some())
+            .field("fields", &self.fields.is_some())
+            .field("padding", &self.padding.is_some())
+            .finish()
+    }
+}
+
+impl Default for OptionSupport {
+    fn default() -> Self {
+        Self::NONE
+    }
+}
+
+impl OptionSupport {
+    /// The options that are copied as strings, and nothing else.
+    pub const NONE: Self = Self {
+        hosts: None,
+        frame_size: None,
+        frame_ancestors: None,
+        sandbox: None,
+        field_mappings: None,
+        fields: None,
+        padding: None,
+    };
+    /// Every option.
+    pub const ALL: Self = Self::HOSTS
+        .and(Self::FRAME_SIZE)
+        .and(Self::FRAME_ANCESTORS)
+        .and(Self::SANDBOX)
+        .and(Self::FIELD_MAPPINGS)
+        .and(Self::FIELDS)
+        .and(Self::PADDING);
+    /// `host` and `custom_host`: the custom host's rules.
+    pub const HOSTS: Self = Self {
+        hosts: Some(crate::options::check_hosts),
+        ..Self::NONE
+    };
+    /// `frame_height` and `frame_width`: CSS lengths, checked and written.
+    pub const FRAME_SIZE: Self = Self {
+        frame_size: Some(frame_size),
+        ..Self::NONE
+    };
+    /// `frame_ancestors`: origins, checked and listed in the URL.
+    pub const FRAME_ANCESTORS: Self = Self {
+        frame_ancestors: Some((check_frame_ancestors, encode_frame_ancestors)),
+        ..Self::NONE
+    };
+    /// `sandbox_attributes`: tokens, checked.
+    pub const SANDBOX: Self = Self {
+        sandbox: Some(sandbox),
+        ..Self::NONE
+    };
+    /// `field_mappings`: records with kebab-cased keys (by [`kebab_case`](crate::kebab_case)).
+    pub const FIELD_MAPPINGS: Self = Self {
+        field_mappings: Some((encode_field_mappings, crate::kebab_case::kebab_case)),
+        ..Self::NONE
+    };
+    /// `fields`: a JSON object with kebab-cased keys (by
+    /// [`kebab_case`](crate::kebab_case)), in JavaScript's order.
+    pub const FIELDS: Self = Self {
+        fields: Some((encode_fields, crate::kebab_case::kebab_case)),
+        ..Self::NONE
+    };
+    /// `widget_padding` and `navigation_padding`: numbers per side.
+    pub const PADDING: Self = Self {
+        padding: Some(encode_padding),
+        ..Self::NONE
+    };
+
+    /// The same support, with the keys of `fields` and `field_mappings` cased
+    /// by `key_case` instead of the Rust port of lodash `kebabCase` (a browser
+    /// wrapper may pass the browser's run of lodash itself).
+    #[must_use]
+    pub const fn cased_by(mut self, key_case: KeyCase) -> Self {
+        if let Some((encode, _)) = self.fields {
+            self.fields = Some((encode, key_case));
+        }
+        if let Some((encode, _)) = self.field_mappings {
+            self.field_mappings = Some((encode, key_case));
+        }
+        self
+    }
+
+    /// What `self` or `other` supports.
+    #[must_use]
+    pub const fn and(self, other: Self) -> Self {
+        Self {
+            hosts: match self.hosts {
+                Some(f) => Some(f),
+                None => other.hosts,
+            },
+            frame_size: match self.frame_size {
+                Some(f) => Some(f),
+                None => other.frame_size,
+            },
+            frame_ancestors: match self.frame_ancestors {
+                Some(f) => Some(f),
+                None => other.frame_ancestors,
+            },
+            sandbox: match self.sandbox {
+                Some(f) => Some(f),
+                None => other.sandbox,
+            },
+            field_mappings: match self.field_mappings {
+                Some(f) => Some(f),
+                None => other.field_mappings,
+            },
+            fields: match self.fields {
+                Some(f) => Some(f),
+                None => other.fields,
+            },
+            padding: match self.padding {
+                Some(f) => Some(f),
+                None => other.padding,
+            },
+        }
+    }
+}
+
+/// The support for `option`, or the error saying it is missing.
+pub(crate) fn needed<F>(support: Option<F>, option: &'static str) -> Result<F, ConfigError> {
+    support.ok_or(ConfigError::Unsupported { option })
+}
+
+fn frame_size(
+    size: &CssSize,
+    option: &'static str,
+    builtins: &dyn JsBuiltins,
+) -> Result<String, ConfigError> {
+    size.validate(option)?;
+    Ok(size.to_css_with(builtins))
+}
+
+fn check_frame_ancestors(ancestors: &[String]) -> Result<(), ConfigError> {
+    for ancestor in ancestors {
+        if !crate::origin::is_frame_ancestor(ancestor) {
+            return Err(crate::origin::not_an_origin("frame_ancestors", ancestor));
+        }
+    }
+    Ok(())
+}
+
+fn encode_frame_ancestors(qs: &mut QueryString<'_>, ancestors: &[String]) {
+    qs.push_strings("frame-ancestors", ancestors);
+}
+
+fn sandbox(tokens: &[String]) -> Result<String, ConfigError> {
+    crate::sandbox_attribute(Some(tokens))
+}
+
+fn encode_field_mappings(qs: &mut QueryString<'_>, mappings: &[FieldMapping], case: KeyCase) {
+    let records: Vec<[(&str, &str); 2]> = mappings.iter().map(|m| m.entries()).collect();
+    qs.push_records("field-mappings", &records, case);
+}
+
+fn encode_fields(qs: &mut QueryString<'_>, fields: &Map<String, Value>, case: KeyCase) {
+    qs.push_object("fields", fields, case);
+}
+
+fn encode_padding(qs: &mut QueryString<'_>, key: &'static str, padding: &Padding) {
+    let sides: Vec<(&str, f64)> = padding
+        .sides()
+        .iter()
+        .map(|(side, px)| (side.as_str(), *px))
+        .collect();
+    qs.push_numbers(key, &sides);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{FlowType, Host, PortedBuiltins, WidgetFrame};
+
+    fn build(
+        support: &OptionSupport,
+        options: &InquiryOptions,
+    ) -> Result<WidgetFrame, ConfigError> {
+        WidgetFrame::build_supporting(
+            &PortedBuiltins,
+            support,
+            options,
+            "c1",
+            FlowType::Modal,
+            "https://shop.example",
+        )
+    }
+
+    /// Each option that needs support: set, it fails without its support with
+    /// an error naming it, and builds exactly as with all support with it.
+    #[test]
+    fn each_option_needs_only_its_own_support() {
+        let base = || InquiryOptions::template("itmpl_ABC123");
+        let host: Host = "https://verify.example.com".parse().unwrap();
+        let cases: [(&str, OptionSupport, InquiryOptions); 9] = [
+            (
+                "custom_host",
+                OptionSupport::HOSTS,
+                InquiryOptions {
+                    custom_host: Some(host),
+                    ..base()
+                },
+            ),
+            (
+                "frameHeight",
+                OptionSupport::FRAME_SIZE,
+                InquiryOptions {
+                    frame_height: Some(CssSize::Px(650.0)),
+                    ..base()
+                },
+            ),
+            (
+                "frameWidth",
+                OptionSupport::FRAME_SIZE,
+                InquiryOptions {
+                    frame_width: Some("80vw".into()),
+                    ..base()
+                },
+            ),
+            (
+                "frame_ancestors",
+                OptionSupport::FRAME_ANCESTORS,
+                InquiryOptions {
+                    frame_ancestors: Some(vec!["https://a.example".into()]),
+                    ..base()
+                },
+            ),
+            (
+                "sandbox_attributes",
+                OptionSupport::SANDBOX,
+                InquiryOptions {
+                    sandbox_attributes: Some(vec!["allow-downloads".into()]),
+                    ..base()
+                },
+            ),
+            (
+                "field_mappings",
+                OptionSupport::FIELD_MAPPINGS,
+                InquiryOptions {
+                    field_mappings: Some(vec![FieldMapping::new("nameFirst", "first")]),
+                    ..base()
+                },
+            ),
+            (
+                "fields",
+                OptionSupport::FIELDS,
+                base().with_field("nameFirst", "Jane"),
+            ),
+            (
+                "widget_padding",
+                OptionSupport::PADDING,
+                InquiryOptions {
+                    widget_padding: Some(Padding::new().top(8.0)),
+                    ..base()
+                },
+            ),
+            (
+                "navigation_padding",
+                OptionSupport::PADDING,
+                InquiryOptions {
+                    navigation_padding: Some(Padding::new().left(4.5)),
+                    ..base()
+                },
+            ),
+        ];
+        for (option, support, options) in cases {
+            match build(&OptionSupport::NONE, &options) {
+                Err(ConfigError::Unsupported { option: named }) => assert_eq!(named, option),
+                other => panic!("{option} without support: {other:?}"),
+            }
+            let all = build(&OptionSupport::ALL, &options).unwrap();
+            assert_eq!(build(&support, &options).unwrap(), all, "{option}");
+            assert_eq!(
+                WidgetFrame::build(&options, "c1", FlowType::Modal, "https://shop.example")
+                    .unwrap(),
+                all
+            );
+        }
+        // Options copied as strings need no support.
+        let plain = InquiryOptions {
+            language: Some("de".into()),
+            reference_id: Some("u_1".into()),
+            ..base()
+        };
+        assert_eq!(
+            build(&OptionSupport::NONE, &plain),
+            build(&OptionSupport::ALL, &plain)
+        );
+    }
+
+    #[test]
+    fn bad_values_are_still_refused_with_support() {
+        let options = InquiryOptions {
+            sandbox_attributes: Some(vec!["allow-top-navigation".into()]),
+            ..InquiryOptions::template("itmpl_ABC123")
+        };
+        assert!(matches!(
+            build(&OptionSupport::SANDBOX, &options),
+            Err(ConfigError::InvalidSandboxToken { .. })
+        ));
+        let unsupported = ConfigError::Unsupported { option: "fields" }.to_string();
+        assert!(unsupported.contains("`fields`") && unsupported.contains("OptionSupport::ALL"));
+    }
+
+    #[test]
+    fn the_default_sandbox_is_the_required_and_default_tokens() {
+        assert_eq!(
+            crate::sandbox_attribute(None).unwrap(),
+            crate::DEFAULT_SANDBOX
+        );
+    }
+}

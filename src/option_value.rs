@@ -1,0 +1,55 @@
+//! [`OptionValue`]: the types an option prop holds, and the URL support each
+//! brings (see [`OptionSupport`]).
+//!
+//! Support travels with a given prop's value: `fields=json!(…)` makes an
+//! [`OptionProp`](crate::OptionProp) that carries [`OptionSupport::FIELDS`],
+//! and the component builds the widget URL with the support of the props it
+//! was given. Only the conversions an app writes reach the fields encoder (or
+//! the frame-size checks, the padding encoder, …), so an app that never sets
+//! those options links none of their code.
+
+use leptos_persona_core::{
+    CssSize, Environment, EventsAllowlist, FieldMapping, Host, InquiryOptions, LoadTimeout,
+    OptionSupport, Padding, ServerOutageMode, TrustedOrigins,
+};
+use serde_json::{Map, Value};
+
+use crate::browser_builtins::kebab_case;
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A type an option prop of [`PersonaInquiry`](crate::PersonaInquiry) holds.
+/// Implemented for each option's type; not for other types.
+pub trait OptionValue: sealed::Sealed + Clone + Send + Sync + 'static {
+    /// What building the widget URL needs for a value of this type.
+    const SUPPORT: &'static OptionSupport;
+}
+
+macro_rules! option_value {
+    ($($value:ty => $support:expr),* $(,)?) => {$(
+        impl sealed::Sealed for $value {}
+        impl OptionValue for $value {
+            const SUPPORT: &'static OptionSupport = &$support;
+        }
+    )*};
+}
+
+option_value! {
+    String => OptionSupport::NONE,
+    f64 => OptionSupport::NONE,
+    Environment => OptionSupport::NONE,
+    ServerOutageMode => OptionSupport::NONE,
+    EventsAllowlist => OptionSupport::NONE,
+    LoadTimeout => OptionSupport::NONE,
+    TrustedOrigins => OptionSupport::NONE,
+    Host => OptionSupport::HOSTS,
+    CssSize => OptionSupport::FRAME_SIZE,
+    Padding => OptionSupport::PADDING,
+    Vec<FieldMapping> => OptionSupport::FIELD_MAPPINGS.cased_by(kebab_case),
+    Map<String, Value> => OptionSupport::FIELDS.cased_by(kebab_case),
+    // `frame_ancestors` and `sandbox_attributes`.
+    Vec<String> => OptionSupport::FRAME_ANCESTORS.and(OptionSupport::SANDBOX),
+    InquiryOptions => OptionSupport::ALL.cased_by(kebab_case),
+}
