@@ -40,7 +40,8 @@ use crate::{Labels, OptionProp};
 /// `trusted_origins` apply without a restart; `sandbox_attributes`, `modal` and
 /// `id` are fixed at mount. A value that cannot be used is a
 /// [`ConfigError`](crate::ConfigError): end users see a neutral message, the developer's
-/// explanation goes to the console and to [`InquiryHandle::config_error`].
+/// explanation goes to [`InquiryHandle::config_error`] (and, in debug builds,
+/// to the console).
 ///
 /// Messages are accepted only from this iframe's window, from the flow's exact
 /// origin (plus `trusted_origins`), with this instance's container id. Callbacks
@@ -355,6 +356,10 @@ fn persona_inquiry(
     let src = Memo::new(move |_| Some(settings.try_with(usable).flatten()?.frame.src.clone()));
     effect(move || {
         let error = settings.with(|s| s.as_ref().and_then(|s| s.as_ref().err()).cloned());
+        // The console gets the explanation in debug builds (where it is
+        // read); release builds keep it on the handle only, and link no
+        // message text unless the app reads it there.
+        #[cfg(debug_assertions)]
         if let Some(error) = &error {
             leptos::logging::error!("leptos-persona: {error}");
         }
