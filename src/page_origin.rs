@@ -9,8 +9,9 @@ use crate::OptionProp;
 /// `window.location.origin`. While hydrating it starts from what the server
 /// rendered (no origin unless given) and reads the window once mounted, so the
 /// first client render matches the server's markup; on the server there is no
-/// window and it stays `None` unless given.
-pub(crate) fn page_origin(given: OptionProp<String>) -> Memo<Option<String>> {
+/// window and it stays `None` unless given. A plain reader, not a memo: the
+/// settings memo that reads it is the one place it is needed.
+pub(crate) fn page_origin(given: OptionProp<String>) -> impl Fn() -> Option<String> + Send + Sync {
     let hydrating = cfg!(feature = "hydrate")
         && Owner::current_shared_context().is_some_and(|context| context.during_hydration());
     // The window's origin is known at once, except while hydrating: the server
@@ -22,13 +23,13 @@ pub(crate) fn page_origin(given: OptionProp<String>) -> Memo<Option<String>> {
         effect(move || origin.set(browser_origin()));
         origin
     });
-    Memo::new(move |_| match given.read() {
+    move || match given.read() {
         Some(Ok(origin)) => Some(origin),
         _ => match later {
             Some(origin) => origin.get(),
             None => known.clone(),
         },
-    })
+    }
 }
 
 fn browser_origin() -> Option<String> {

@@ -344,7 +344,7 @@ fn persona_inquiry(
     let container_id = mount.container_id.clone();
     let settings = Memo::new_with_compare(
         move |_| {
-            let origin = page_origin.get()?;
+            let origin = page_origin()?;
             Some(
                 props
                     .settings(&mount, handle.resume.get(), &origin)
