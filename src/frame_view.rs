@@ -43,10 +43,6 @@ impl Default for Labels {
     }
 }
 
-/// A reactive part of the view that is shown or not: boxed, so that the
-/// loading and error parts share one instance of the rendering code.
-type Slot = Box<dyn Fn() -> Option<AnyView> + Send + Sync>;
-
 /// The iframe's title, also the modal's accessible name (the default title
 /// while the options cannot be built).
 pub(crate) fn frame_title(inquiry: Inquiry) -> TextFn {
@@ -69,10 +65,8 @@ pub(crate) fn text(value: impl Fn() -> String + Send + Sync + 'static) -> TextFn
 /// The props that shape the view.
 pub(crate) struct ViewParts {
     pub(crate) class: OptionProp<String>,
-    pub(crate) loading: Option<ViewFn>,
     pub(crate) error: Option<ViewFn>,
-    pub(crate) labels: Labels,
-    pub(crate) children: Option<Children>,
+    pub(crate) error_label: String,
 }
 
 /// `value` CSS pixels, written as JavaScript writes numbers.
@@ -128,21 +122,85 @@ fn flow_iframe(inquiry: Inquiry, id: String, frame: WidgetFrame, style: TextFn) 
         .attr("style", style)
 }
 
+/// What goes inside the wrapper (and, for a modal, inside its dialog).
+pub(crate) struct Body {
+    pub(crate) container_id: String,
+    pub(crate) height: InlineHeight,
+    pub(crate) loading: Option<ViewFn>,
+    pub(crate) loading_label: String,
+    pub(crate) children: Option<Children>,
+}
+
+/// The loading part, the flow's iframe and the children. A modal gets this
+/// type-erased into its dialog (through its function table); an inline flow
+/// keeps it as it is, so inline-only apps erase nothing here.
+pub(crate) fn body(inquiry: Inquiry, modal: Option<ActiveModal>, body: Body) -> impl IntoView {
+    let handle = inquiry.handle;
+    let Body {
+        container_id,
+        height,
+        loading,
+        loading_label,
+        children,
+    } = body;
+    let live = move || !handle.destroyed.get();
+    let is_loading = move || live() && handle.state.with(|s| s.phase == InquiryPhase::Loading);
+    let loading_view = move || {
+        if !is_loading() {
+            return None;
+        }
+        match (&loading, modal) {
+            (Some(loading), _) => Some(loading.run()),
+            (None, Some(modal)) => Some(modal.spinner(loading_label.clone())),
+            (None, None) => None,
+        }
+    };
+    let style = move || text(move || frame_style(inquiry, height, modal));
+    // A new URL, a restart or a resume is a new iframe element, never the old
+    // one with a new `src`: the view alternates between two branches of an
+    // `Either` on every change of document, so the old element is unmounted.
+    let document_key = move || {
+        live()
+            .then(|| inquiry.src.get().map(|src| (src, handle.generation.get())))
+            .flatten()
+    };
+    let last_document: StoredValue<(Option<(String, u64)>, bool)> = StoredValue::new((None, false));
+    let frame = move || {
+        let key = document_key()?;
+        let branch = last_document.try_update_value(|(last, branch)| {
+            if last.as_ref() != Some(&key) {
+                *branch = !*branch;
+                *last = Some(key);
+            }
+            *branch
+        })?;
+        let frame = inquiry.with_settings_untracked(|s| s.frame.clone())?;
+        let iframe = flow_iframe(inquiry, container_id.clone(), frame, style());
+        Some(if branch {
+            Either::Left(iframe)
+        } else {
+            Either::Right(iframe)
+        })
+    };
+    view! {
+        {loading_view}
+        {frame}
+        {children.map(|c| c())}
+    }
+}
+
 /// The wrapper with everything in it.
 pub(crate) fn inquiry_view(
     inquiry: Inquiry,
-    container_id: String,
-    height: InlineHeight,
     modal: Option<ActiveModal>,
     parts: ViewParts,
+    inside: Body,
 ) -> impl IntoView {
     let handle = inquiry.handle;
     let ViewParts {
         class,
-        loading,
         error,
-        labels,
-        children,
+        error_label,
     } = parts;
     let variant = if modal.is_some() {
         "persona-inquiry persona-inquiry--modal"
@@ -158,63 +216,19 @@ pub(crate) fn inquiry_view(
             .settings
             .with(|s| s.as_ref().is_some_and(|s| s.is_err()))
     };
-    let error_text = labels.error;
-    let error_view: Slot = Box::new(move || {
+    let error_view = move || {
         broken().then(|| match &error {
-            Some(error) => error.run(),
-            None => view! { <div class="persona-inquiry__config-error" role="alert">{error_text.clone()}</div> }
-                .into_any(),
+            Some(error) => Either::Left(error.run()),
+            None => Either::Right(view! {
+                <div class="persona-inquiry__config-error" role="alert">{error_label.clone()}</div>
+            }),
         })
-    });
-    let live = move || !handle.destroyed.get();
-    let is_loading = move || live() && handle.state.with(|s| s.phase == InquiryPhase::Loading);
-    let loading_label = labels.loading;
-    let loading_view: Slot = Box::new(move || {
-        is_loading().then(|| match &loading {
-            Some(loading) => loading.run(),
-            None => match modal {
-                Some(modal) => modal.spinner(loading_label.clone()),
-                None => ().into_any(),
-            },
-        })
-    });
-    let style = move || text(move || frame_style(inquiry, height, modal));
-    // A new URL, a restart or a resume is a new iframe element, never the old
-    // one with a new `src`: the view alternates between two branches of an
-    // `Either` on every change of document, so the old element is unmounted.
-    let document_key = move || {
-        live()
-            .then(|| inquiry.src.get().map(|src| (src, handle.generation.get())))
-            .flatten()
-    };
-    let last_document: StoredValue<(Option<(String, u64)>, bool)> = StoredValue::new((None, false));
-    let iframe_id = container_id.clone();
-    let frame = move || {
-        let key = document_key()?;
-        let branch = last_document.try_update_value(|(last, branch)| {
-            if last.as_ref() != Some(&key) {
-                *branch = !*branch;
-                *last = Some(key);
-            }
-            *branch
-        })?;
-        let frame = inquiry.with_settings_untracked(|s| s.frame.clone())?;
-        let iframe = flow_iframe(inquiry, iframe_id.clone(), frame, style());
-        Some(if branch {
-            Either::Left(iframe)
-        } else {
-            Either::Right(iframe)
-        })
-    };
-    let body = view! {
-        {loading_view}
-        {frame}
-        {children.map(|c| c())}
     };
     let phase = move || handle.state.with(|s| s.phase.as_str().to_owned());
+    let container_id = inside.container_id.clone();
     let content = match modal {
-        Some(modal) => modal.dialog(inquiry, body.into_any()),
-        None => body.into_any(),
+        Some(modal) => Either::Right(modal.view(inquiry, inside)),
+        None => Either::Left(body(inquiry, None, inside)),
     };
     html::div()
         .attr("class", text(wrapper_class))

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use crate::flow_session::Inquiry;
+use crate::frame_view::Body;
 use crate::modal::Modal;
 
 /// Whether `<PersonaInquiry>` shows the flow in a modal dialog: write
@@ -59,14 +60,14 @@ impl std::fmt::Debug for ModalFlag {
 pub(crate) struct ModalParts {
     start: fn(Inquiry) -> Modal,
     frame_style: fn(Inquiry, Modal, &mut String, Option<String>, Option<String>),
-    dialog: fn(Inquiry, AnyView) -> AnyView,
+    view: fn(Inquiry, ActiveModal, Body) -> AnyView,
     spinner: fn(String) -> AnyView,
 }
 
 static MODAL_PARTS: ModalParts = ModalParts {
     start: Modal::new,
     frame_style: crate::modal::frame_style,
-    dialog: crate::modal::dialog,
+    view: modal_view,
     spinner: crate::modal::spinner,
 };
 
@@ -89,13 +90,19 @@ impl ActiveModal {
         (self.parts.frame_style)(inquiry, self.modal, style, max_height, max_width);
     }
 
-    /// `body` in the modal `<dialog>`.
-    pub(crate) fn dialog(self, inquiry: Inquiry, body: AnyView) -> AnyView {
-        (self.parts.dialog)(inquiry, body)
+    /// The body in the modal `<dialog>`.
+    pub(crate) fn view(self, inquiry: Inquiry, body: Body) -> AnyView {
+        (self.parts.view)(inquiry, self, body)
     }
 
     /// The default loading indicator over the dialog's backdrop.
     pub(crate) fn spinner(self, label: String) -> AnyView {
         (self.parts.spinner)(label)
     }
+}
+
+/// The body, type-erased, in the dialog: reached only through the table.
+fn modal_view(inquiry: Inquiry, modal: ActiveModal, body: Body) -> AnyView {
+    let body = crate::frame_view::body(inquiry, Some(modal), body).into_any();
+    crate::modal::dialog(inquiry, body)
 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::effect::effect;
 use crate::flow_session::{run_flow_session, usable, Callbacks, Inquiry};
-use crate::frame_view::inquiry_view;
+use crate::frame_view::{inquiry_view, Body, ViewParts};
 use crate::inline_height::InlineHeight;
 use crate::modal_flag::ModalFlag;
 use crate::options_from_props::{Mount, OptionProps};
@@ -388,7 +388,19 @@ fn persona_inquiry(
         bind_open(handle, open);
     }
     let modal = parts.modal.start(inquiry);
-    inquiry_view(inquiry, container_id, height, modal, parts.into())
+    let body = Body {
+        container_id,
+        height,
+        loading: parts.loading,
+        loading_label: parts.labels.loading,
+        children: parts.children,
+    };
+    let view = ViewParts {
+        class: parts.class,
+        error: parts.error,
+        error_label: parts.labels.error,
+    };
+    inquiry_view(inquiry, modal, view, body)
 }
 
 /// Keeps an app's own `open` signal and the handle's in step, both ways.
@@ -405,16 +417,4 @@ fn bind_open(handle: InquiryHandle, open: RwSignal<bool>) {
             open.set(shown);
         }
     });
-}
-
-impl From<InquiryParts> for crate::frame_view::ViewParts {
-    fn from(parts: InquiryParts) -> Self {
-        Self {
-            class: parts.class,
-            loading: parts.loading,
-            error: parts.error,
-            labels: parts.labels,
-            children: parts.children,
-        }
-    }
 }
