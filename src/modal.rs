@@ -201,7 +201,7 @@ pub(crate) fn frame_style(
 
 /// `body` in the modal `<dialog>`: full-window backdrop, named by the iframe's
 /// title; Escape (`cancel`) asks the flow to exit, `close` syncs the handle.
-pub(crate) fn dialog(inquiry: Inquiry, body: AnyView) -> AnyView {
+pub(crate) fn dialog(inquiry: Inquiry, body: impl IntoView + 'static) -> impl IntoView {
     view! {
         <dialog
             class="persona-inquiry__dialog"
@@ -211,7 +211,6 @@ pub(crate) fn dialog(inquiry: Inquiry, body: AnyView) -> AnyView {
             {body}
         </dialog>
     }
-    .into_any()
 }
 
 /// The spinner's rotation and its default colours, so that it turns and shows

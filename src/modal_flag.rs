@@ -103,6 +103,6 @@ impl ActiveModal {
 
 /// The body, type-erased, in the dialog: reached only through the table.
 fn modal_view(inquiry: Inquiry, modal: ActiveModal, body: Body) -> AnyView {
-    let body = crate::frame_view::body(inquiry, Some(modal), body).into_any();
-    crate::modal::dialog(inquiry, body)
+    let body = crate::frame_view::body(inquiry, Some(modal), body);
+    crate::modal::dialog(inquiry, body).into_any()
 }
