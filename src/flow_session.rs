@@ -45,13 +45,21 @@ pub(crate) struct Callbacks {
 pub(crate) struct Inquiry {
     pub(crate) handle: InquiryHandle,
     pub(crate) settings: Memo<Built>,
-    pub(crate) src: Memo<Option<String>>,
+    /// The settings, notifying only when the iframe's `src` changes.
+    pub(crate) src: Memo<Built>,
     pub(crate) iframe: NodeRef<html::Iframe>,
     pub(crate) callbacks: StoredValue<Rc<Callbacks>, LocalStorage>,
     pub(crate) modal: bool,
 }
 
 impl Inquiry {
+    /// The iframe's `src` (tracked: changes only with it), if the flow can be built.
+    pub(crate) fn src(&self) -> Option<String> {
+        self.src
+            .try_with(|built| usable(built).map(|s| s.frame.src.clone()))
+            .flatten()
+    }
+
     /// The settings (tracked), if the flow can be built.
     pub(crate) fn current_settings(&self) -> Option<Arc<Settings>> {
         self.settings.try_with(usable).flatten()
@@ -208,7 +216,7 @@ pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'stati
     // A new iframe document (new URL, restart, resume) is a new session; a
     // change that keeps the URL (title, sizes) keeps it. Destroying ends it.
     effect(move || {
-        let _ = inquiry.src.get();
+        inquiry.src.track();
         handle.generation.track();
         if handle.destroyed.get() {
             flow.clear_watchdog();

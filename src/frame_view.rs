@@ -161,7 +161,7 @@ pub(crate) fn body(inquiry: Inquiry, modal: Option<ActiveModal>, body: Body) -> 
     // `Either` on every change of document, so the old element is unmounted.
     let document_key = move || {
         live()
-            .then(|| inquiry.src.get().map(|src| (src, handle.generation.get())))
+            .then(|| inquiry.src().map(|src| (src, handle.generation.get())))
             .flatten()
     };
     let last_document: StoredValue<(Option<(String, u64)>, bool)> = StoredValue::new((None, false));

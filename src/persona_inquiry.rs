@@ -12,7 +12,7 @@ use leptos_persona_core::{
 use serde_json::{Map, Value};
 
 use crate::effect::effect;
-use crate::flow_session::{run_flow_session, usable, Callbacks, Inquiry};
+use crate::flow_session::{run_flow_session, Built, Callbacks, Inquiry};
 use crate::frame_view::{inquiry_view, Body, ViewParts};
 use crate::inline_height::InlineHeight;
 use crate::modal_flag::ModalFlag;
@@ -353,7 +353,12 @@ fn persona_inquiry(
         },
         |_, _| true,
     );
-    let src = Memo::new(move |_| Some(settings.try_with(usable).flatten()?.frame.src.clone()));
+    // The settings again, notifying only when the iframe's `src` changes: a
+    // memo of the same type as `settings`, so no second memo type is compiled.
+    let src = Memo::new_with_compare(
+        move |_| settings.get(),
+        |old, new| src_of(old) != src_of(new),
+    );
     effect(move || {
         let error = settings.with(|s| s.as_ref().and_then(|s| s.as_ref().err()).cloned());
         // The console gets the explanation in debug builds (where it is
@@ -380,7 +385,7 @@ fn persona_inquiry(
         }
     });
     effect(move || {
-        let _ = src.get();
+        src.track();
         handle.generation.track();
         height.reset();
     });
@@ -417,4 +422,9 @@ fn bind_open(handle: InquiryHandle, open: RwSignal<bool>) {
             open.set(shown);
         }
     });
+}
+
+/// The iframe's `src` in built settings, if they build.
+fn src_of(built: Option<&Built>) -> Option<&str> {
+    Some(built?.as_ref()?.as_ref().ok()?.frame.src.as_str())
 }
