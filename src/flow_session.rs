@@ -217,8 +217,7 @@ pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'stati
     // change that keeps the URL (title, sizes) keeps it. Destroying ends it.
     effect(move || {
         inquiry.src.track();
-        handle.generation.track();
-        if handle.destroyed.get() {
+        if handle.lifecycle.with(|l| l.destroyed) {
             flow.clear_watchdog();
             flow.state.update_value(|s| s.settings = None);
             return;

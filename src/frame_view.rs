@@ -143,7 +143,7 @@ pub(crate) fn body(inquiry: Inquiry, modal: Option<ActiveModal>, body: Body) -> 
         loading_label,
         children,
     } = body;
-    let live = move || !handle.destroyed.get();
+    let live = move || !handle.lifecycle.with(|l| l.destroyed);
     let is_loading = move || live() && handle.state.with(|s| s.phase == InquiryPhase::Loading);
     let loading_view = move || {
         if !is_loading() {
@@ -161,7 +161,10 @@ pub(crate) fn body(inquiry: Inquiry, modal: Option<ActiveModal>, body: Body) -> 
     // `Either` on every change of document, so the old element is unmounted.
     let document_key = move || {
         live()
-            .then(|| inquiry.src().map(|src| (src, handle.generation.get())))
+            .then(|| {
+                let generation = handle.lifecycle.with(|l| l.generation);
+                inquiry.src().map(|src| (src, generation))
+            })
             .flatten()
     };
     let last_document: StoredValue<(Option<(String, u64)>, bool)> = StoredValue::new((None, false));

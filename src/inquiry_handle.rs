@@ -14,6 +14,15 @@ pub(crate) struct Resume {
     pub(crate) session_token: Option<String>,
 }
 
+/// Which flow document the component shows: a new generation is a new iframe
+/// (restart, resume); `destroyed` shows none. One signal, as they change together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lifecycle {
+    pub(crate) generation: u64,
+    pub(crate) resume: Option<Resume>,
+    pub(crate) destroyed: bool,
+}
+
 /// The signals and actions of one `<PersonaInquiry>`.
 ///
 /// Create it with [`use_persona_inquiry`], pass it to the component's `handle`
@@ -39,9 +48,7 @@ pub(crate) struct Resume {
 pub struct InquiryHandle {
     pub(crate) state: RwSignal<InquiryState>,
     pub(crate) open: RwSignal<bool>,
-    pub(crate) destroyed: RwSignal<bool>,
-    pub(crate) generation: RwSignal<u64>,
-    pub(crate) resume: RwSignal<Option<Resume>>,
+    pub(crate) lifecycle: RwSignal<Lifecycle>,
     pub(crate) config_error: RwSignal<Option<ConfigError>>,
     pub(crate) link: StoredValue<Option<FrameLink>, LocalStorage>,
 }
@@ -51,9 +58,7 @@ pub fn use_persona_inquiry() -> InquiryHandle {
     InquiryHandle {
         state: RwSignal::new(InquiryState::default()),
         open: RwSignal::new(false),
-        destroyed: RwSignal::new(false),
-        generation: RwSignal::new(0),
-        resume: RwSignal::new(None),
+        lifecycle: RwSignal::new(Lifecycle::default()),
         config_error: RwSignal::new(None),
         link: StoredValue::new_local(None),
     }
@@ -148,9 +153,11 @@ impl InquiryHandle {
     /// Also brings back a destroyed flow, and ends a [`resume`](Self::resume).
     pub fn restart(&self) {
         self.post(WidgetAction::Destroy);
-        self.resume.try_set(None);
-        self.destroyed.try_set(false);
-        self.generation.try_update(|g| *g += 1);
+        self.lifecycle.try_update(|l| {
+            l.generation += 1;
+            l.resume = None;
+            l.destroyed = false;
+        });
     }
 
     /// Resumes inquiry `inquiry_id` (with its `session_token`, for a pending
@@ -160,12 +167,15 @@ impl InquiryHandle {
     /// [`restart`](Self::restart) goes back to the options' own flow.
     pub fn resume(&self, inquiry_id: impl Into<String>, session_token: Option<String>) {
         self.post(WidgetAction::Destroy);
-        self.resume.try_set(Some(Resume {
+        let resume = Resume {
             inquiry_id: inquiry_id.into(),
             session_token,
-        }));
-        self.destroyed.try_set(false);
-        self.generation.try_update(|g| *g += 1);
+        };
+        self.lifecycle.try_update(|l| {
+            l.generation += 1;
+            l.resume = Some(resume);
+            l.destroyed = false;
+        });
         self.open();
     }
 
@@ -174,7 +184,7 @@ impl InquiryHandle {
     pub fn destroy(&self) {
         self.post(WidgetAction::Destroy);
         self.open.try_set(false);
-        self.destroyed.try_set(true);
+        self.lifecycle.try_update(|l| l.destroyed = true);
     }
 
     pub(crate) fn post(&self, action: WidgetAction) {

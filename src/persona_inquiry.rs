@@ -347,7 +347,7 @@ fn persona_inquiry(
             let origin = page_origin()?;
             Some(
                 props
-                    .settings(&mount, handle.resume.get(), &origin)
+                    .settings(&mount, handle.lifecycle.with(|l| l.resume.clone()), &origin)
                     .map(Arc::new),
             )
         },
@@ -386,7 +386,7 @@ fn persona_inquiry(
     });
     effect(move || {
         src.track();
-        handle.generation.track();
+        handle.lifecycle.track();
         height.reset();
     });
     if let Some(open) = parts.open {
