@@ -45,19 +45,15 @@ pub(crate) struct Callbacks {
 pub(crate) struct Inquiry {
     pub(crate) handle: InquiryHandle,
     pub(crate) settings: Memo<Built>,
-    /// The settings, notifying only when the iframe's `src` changes.
-    pub(crate) src: Memo<Built>,
     pub(crate) iframe: NodeRef<html::Iframe>,
     pub(crate) callbacks: StoredValue<Rc<Callbacks>, LocalStorage>,
     pub(crate) modal: bool,
 }
 
 impl Inquiry {
-    /// The iframe's `src` (tracked: changes only with it), if the flow can be built.
+    /// The iframe's `src` (tracked, with all the settings), if the flow can be built.
     pub(crate) fn src(&self) -> Option<String> {
-        self.src
-            .try_with(|built| usable(built).map(|s| s.frame.src.clone()))
-            .flatten()
+        self.with_settings(|s| s.frame.src.clone())
     }
 
     /// The settings (tracked), if the flow can be built.
@@ -117,6 +113,8 @@ pub(crate) fn flow_not_loaded(phase: InquiryPhase) -> bool {
 struct SessionState {
     settings: Option<Arc<Settings>>,
     watchdog: Option<TimeoutHandle>,
+    /// The document shown: its `src`, generation and whether destroyed.
+    document: Option<(Option<String>, u64, bool)>,
 }
 
 /// The running session: created per iframe document, dropped on destroy.
@@ -207,34 +205,47 @@ impl FlowSession {
     }
 }
 
-/// Runs the flow session of `inquiry`; `on_accepted` runs after every accepted message.
-pub(crate) fn run_flow_session(inquiry: Inquiry, on_accepted: impl Fn() + 'static) -> FlowSession {
+/// Runs the flow session of `inquiry`; `on_document` runs for every new
+/// document (or none), `on_accepted` after every accepted message.
+pub(crate) fn run_flow_session(
+    inquiry: Inquiry,
+    on_document: impl Fn() + 'static,
+    on_accepted: impl Fn() + 'static,
+) -> FlowSession {
     let flow = FlowSession {
         state: StoredValue::new_local(SessionState::default()),
     };
     let handle = inquiry.handle;
     // A new iframe document (new URL, restart, resume) is a new session; a
-    // change that keeps the URL (title, sizes) keeps it. Destroying ends it.
+    // change that keeps the URL (title, sizes) keeps it, and its gate and
+    // allowlist follow the options (`trusted_origins`, `events_allowlist`).
+    // Destroying ends it.
     effect(move || {
-        inquiry.src.track();
-        if handle.lifecycle.with(|l| l.destroyed) {
+        let latest = inquiry.current_settings();
+        let (generation, destroyed) = handle.lifecycle.with(|l| (l.generation, l.destroyed));
+        let document = Some((
+            latest.as_ref().map(|s| s.frame.src.clone()),
+            generation,
+            destroyed,
+        ));
+        let same = flow.state.try_update_value(|s| {
+            let same = s.document == document;
+            s.document = document;
+            if same && s.settings.is_some() {
+                s.settings.clone_from(&latest);
+            }
+            same
+        });
+        if same != Some(false) {
+            return;
+        }
+        on_document();
+        if destroyed {
             flow.clear_watchdog();
             flow.state.update_value(|s| s.settings = None);
             return;
         }
         flow.restart(inquiry);
-    });
-    // The gate and the allowlist follow the options without a restart
-    // (`trusted_origins`, `events_allowlist`).
-    effect(move || {
-        let Some(latest) = inquiry.current_settings() else {
-            return;
-        };
-        flow.state.update_value(|s| {
-            if s.settings.is_some() {
-                s.settings = Some(latest);
-            }
-        });
     });
     let on_message = move |event: &MessageEvent| {
         if flow.receive(inquiry, event) {

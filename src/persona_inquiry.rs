@@ -12,7 +12,7 @@ use leptos_persona_core::{
 use serde_json::{Map, Value};
 
 use crate::effect::effect;
-use crate::flow_session::{run_flow_session, Built, Callbacks, Inquiry};
+use crate::flow_session::{run_flow_session, Callbacks, Inquiry};
 use crate::frame_view::{inquiry_view, Body, ViewParts};
 use crate::inline_height::InlineHeight;
 use crate::modal_flag::ModalFlag;
@@ -353,12 +353,6 @@ fn persona_inquiry(
         },
         |_, _| true,
     );
-    // The settings again, notifying only when the iframe's `src` changes: a
-    // memo of the same type as `settings`, so no second memo type is compiled.
-    let src = Memo::new_with_compare(
-        move |_| settings.get(),
-        |old, new| src_of(old) != src_of(new),
-    );
     effect(move || {
         let error = settings.with(|s| s.as_ref().and_then(|s| s.as_ref().err()).cloned());
         // The console gets the explanation in debug builds (where it is
@@ -373,22 +367,20 @@ fn persona_inquiry(
     let inquiry = Inquiry {
         handle,
         settings,
-        src,
         iframe: NodeRef::<html::Iframe>::new(),
         callbacks: StoredValue::new_local(std::rc::Rc::new(callbacks)),
         modal,
     };
     let height = InlineHeight::new();
-    run_flow_session(inquiry, move || {
-        if !modal {
-            height.follow(inquiry);
-        }
-    });
-    effect(move || {
-        src.track();
-        handle.lifecycle.track();
-        height.reset();
-    });
+    run_flow_session(
+        inquiry,
+        move || height.reset(),
+        move || {
+            if !modal {
+                height.follow(inquiry);
+            }
+        },
+    );
     if let Some(open) = parts.open {
         bind_open(handle, open);
     }
@@ -422,9 +414,4 @@ fn bind_open(handle: InquiryHandle, open: RwSignal<bool>) {
             open.set(shown);
         }
     });
-}
-
-/// The iframe's `src` in built settings, if they build.
-fn src_of(built: Option<&Built>) -> Option<&str> {
-    Some(built?.as_ref()?.as_ref().ok()?.frame.src.as_str())
 }
