@@ -40,6 +40,24 @@ export function json_items(v) {
   }
 }
 
+export function is_source(event, iframe) {
+  var w = iframe.contentWindow;
+  return !!w && event.source === w;
+}
+
+export function post_action(iframe, action, force, origin) {
+  var w = iframe.contentWindow;
+  if (!w) return false;
+  var metadata = {};
+  if (force !== undefined) metadata.force = force;
+  try {
+    w.postMessage({ action: action, metadata: metadata }, origin);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
 export function random_container_id() {
   var digits = '0123456789abcdefghijklmnopqrstuv';
   return 'persona-inquiry-' + Array.prototype.map.call(

@@ -9,7 +9,10 @@
 //!   bundled in `persona@5.9.0`), its regular expressions and deburring table
 //!   verbatim: the official SDK's key casing, run by the browser.
 //! - `json_kind` / `json_items` classify message data and list its members,
-//!   catching what throws (`frame_link.rs` walks them).
+//!   catching what throws (`frame_link.rs` walks them); `is_source` tells
+//!   whether a message came from the flow iframe's window, and `post_action`
+//!   posts `{action, metadata}` to it, at its exact origin (a post that
+//!   throws, such as to a malformed origin, is `false`).
 //! - `random_container_id` draws 20 base-32 digits from `crypto.getRandomValues`.
 //! - `show_dialog` / `hide_dialog`: the modal's DOM work (focus guards, scroll
 //!   lock, focus in and back).
@@ -28,6 +31,16 @@ extern "C" {
     pub(crate) fn number_to_string(value: f64) -> String;
     /// `persona-inquiry-` and 20 digits from `crypto.getRandomValues`.
     pub(crate) fn random_container_id() -> String;
+    pub(crate) fn post_action(
+        iframe: &web_sys::HtmlIFrameElement,
+        action: &str,
+        force: Option<bool>,
+        origin: &str,
+    ) -> bool;
+    pub(crate) fn is_source(
+        event: &web_sys::MessageEvent,
+        iframe: &web_sys::HtmlIFrameElement,
+    ) -> bool;
     pub(crate) fn json_kind(value: &wasm_bindgen::JsValue) -> i32;
     pub(crate) fn json_items(value: &wasm_bindgen::JsValue) -> Option<js_sys::Array>;
     /// `showModal()`, focus guards, scroll lock, focus on `iframe`; returns the

@@ -3,7 +3,7 @@
 
 use leptos_persona_core::WidgetAction;
 use serde_json::{Map, Number, Value};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{HtmlIFrameElement, MessageEvent};
 
 /// The mounted iframe and the exact origin of its flow.
@@ -14,28 +14,34 @@ pub(crate) struct FrameLink {
 }
 
 impl FrameLink {
-    /// Posts an action to the flow, to its exact origin (never `"*"`).
+    /// Posts an action to the flow, to its exact origin (never `"*"`):
+    /// `{action, metadata}`, as the official SDK posts it.
     pub(crate) fn post(&self, action: WidgetAction) {
-        let Some(window) = self.iframe.content_window() else {
-            return;
+        let force = match action {
+            WidgetAction::Exit { force } => Some(force),
+            _ => None,
         };
-        let metadata = js_sys::Object::new();
-        if let WidgetAction::Exit { force } = action {
-            let _ = js_sys::Reflect::set(&metadata, &"force".into(), &force.into());
-        }
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"action".into(), &action.name().into());
-        let _ = js_sys::Reflect::set(&message, &"metadata".into(), &metadata);
-        if window.post_message(&message, &self.target_origin).is_err() {
+        #[cfg(target_arch = "wasm32")]
+        let posted =
+            crate::browser_js::post_action(&self.iframe, action.name(), force, &self.target_origin);
+        #[cfg(not(target_arch = "wasm32"))]
+        let posted = {
+            let _ = (force, &self.target_origin);
+            false
+        };
+        if !posted {
             crate::debug_log!("could not post {}", action.name());
         }
     }
 
     /// Whether `event` was sent by this iframe's current window.
     pub(crate) fn is_source_of(&self, event: &MessageEvent) -> bool {
-        match (event.source(), self.iframe.content_window()) {
-            (Some(source), Some(window)) => js_sys::Object::is(&source, window.unchecked_ref()),
-            _ => false,
+        #[cfg(target_arch = "wasm32")]
+        return crate::browser_js::is_source(event, &self.iframe);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = event;
+            false
         }
     }
 }
