@@ -211,7 +211,12 @@ pub(crate) fn inquiry_view(
         "persona-inquiry persona-inquiry--inline"
     };
     let wrapper_class = move || match class.read() {
-        Some(Ok(extra)) => format!("{variant} {extra}"),
+        Some(Ok(extra)) => {
+            let mut class = String::from(variant);
+            class.push(' ');
+            class.push_str(&extra);
+            class
+        }
         _ => variant.to_owned(),
     };
     let broken = move || {

@@ -93,9 +93,11 @@ impl InquiryError {
 
     /// The error this crate raises when the flow never sends `load`.
     pub fn load_timeout(waited_ms: u32) -> Self {
-        let message = format!(
-            "the flow did not load within {waited_ms} ms: check the host, the page's CSP \
-             (frame-src must allow the flow's origin) and the network"
+        let mut message = String::from("the flow did not load within ");
+        crate::query_string::push_decimal(&mut message, u64::from(waited_ms));
+        message.push_str(
+            " ms: check the host, the page's CSP (frame-src must allow the flow's origin) \
+             and the network",
         );
         // Built by hand: `json!` would bring serde's serializer (and a panic
         // path for its errors) into every app's wasm.
@@ -127,3 +129,24 @@ impl fmt::Display for InquiryError {
 }
 
 impl std::error::Error for InquiryError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_load_timeout_names_the_wait_and_what_to_check() {
+        for waited in [0, 7, 8_000, u32::MAX] {
+            let error = InquiryError::load_timeout(waited);
+            let message = format!(
+                "the flow did not load within {waited} ms: check the host, the page's CSP \
+                 (frame-src must allow the flow's origin) and the network"
+            );
+            assert_eq!(error.message.as_deref(), Some(message.as_str()));
+            assert_eq!(
+                error.raw,
+                serde_json::json!({"status": 0, "code": "load_timeout", "message": message})
+            );
+        }
+    }
+}

@@ -75,11 +75,11 @@ pub(crate) fn encode_component(text: &str) -> String {
     out
 }
 
-/// Appends `[index]` to a `qs` key path.
-fn push_index(path: &mut String, index: usize) {
+/// Appends `n` in decimal (without the formatting machinery).
+pub(crate) fn push_decimal(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    let mut rest = index;
+    let mut rest = n;
     loop {
         at -= 1;
         if let Some(digit) = digits.get_mut(at) {
@@ -90,10 +90,15 @@ fn push_index(path: &mut String, index: usize) {
             break;
         }
     }
-    path.push('[');
     for &digit in digits.iter().skip(at) {
-        path.push(char::from(digit));
+        out.push(char::from(digit));
     }
+}
+
+/// Appends `[index]` to a `qs` key path.
+fn push_index(path: &mut String, index: usize) {
+    path.push('[');
+    push_decimal(path, index as u64);
     path.push(']');
 }
 

@@ -140,11 +140,13 @@ impl WidgetFrame {
             page_origin,
         };
         Ok(Self {
-            src: format!(
-                "{}/widget{}",
-                host.base_url(),
-                query(builtins, support, options, &page)?
-            ),
+            src: {
+                let query = query(builtins, support, options, &page)?;
+                let mut src = host.base_url().to_owned();
+                src.push_str("/widget");
+                src.push_str(&query);
+                src
+            },
             target_origin: host.origin().to_owned(),
             title: options
                 .iframe_title
