@@ -93,7 +93,7 @@ pub use leptos_persona_core::{
 pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
 pub use modal_flag::ModalFlag;
 pub use option_prop::OptionProp;
-pub use option_value::OptionValue;
+pub use option_value::{MessageTargetOrigin, OptionValue};
 pub use options_from_props::DEFAULT_MIN_HEIGHT;
 pub use persona_inquiry::PersonaInquiry;
 pub use persona_styles::{PersonaStyles, STYLESHEET};

@@ -10,7 +10,7 @@ use leptos_persona_core::{
     OptionSupport, ServerOutageMode, TrustedOrigins,
 };
 
-use crate::OptionValue;
+use crate::{MessageTargetOrigin, OptionValue};
 use serde_json::{Map, Value};
 
 type Read<T> = dyn Fn() -> Option<Result<T, ConfigError>> + Send + Sync;
@@ -225,6 +225,10 @@ fn parse_allowlist(text: &str) -> Result<EventsAllowlist, ConfigError> {
     }
 }
 
+fn target_origin(text: &str) -> Result<MessageTargetOrigin, ConfigError> {
+    Ok(MessageTargetOrigin(text.to_owned()))
+}
+
 fn css_size(text: &str) -> Result<CssSize, ConfigError> {
     Ok(CssSize::Css(text.to_owned()))
 }
@@ -234,6 +238,7 @@ from_text!(Environment, parse_environment);
 from_text!(ServerOutageMode, parse_outage_mode);
 from_text!(EventsAllowlist, parse_allowlist);
 from_text!(CssSize, css_size);
+from_text!(MessageTargetOrigin, target_origin);
 
 /// Numbers of pixels, for frame sizes and heights.
 macro_rules! from_number {

@@ -16,6 +16,12 @@ use serde_json::{Map, Value};
 
 use crate::browser_builtins::kebab_case;
 
+/// The value of the `message_target_origin` prop: the origin the flow should
+/// post its messages to. Written as a string (`message_target_origin="https://…"`);
+/// checked, as a full origin, where the widget URL is built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageTargetOrigin(pub String);
+
 mod sealed {
     pub trait Sealed {}
 }
@@ -45,6 +51,7 @@ option_value! {
     LoadTimeout => OptionSupport::NONE,
     TrustedOrigins => OptionSupport::NONE,
     Host => OptionSupport::HOSTS,
+    MessageTargetOrigin => OptionSupport::MESSAGE_TARGET_ORIGIN,
     CssSize => OptionSupport::FRAME_SIZE,
     Padding => OptionSupport::PADDING,
     Vec<FieldMapping> => OptionSupport::FIELD_MAPPINGS.cased_by(kebab_case),

@@ -9,7 +9,7 @@ use leptos_persona_core::{
 use serde_json::{Map, Value};
 
 use crate::inquiry_handle::Resume;
-use crate::OptionProp;
+use crate::{MessageTargetOrigin, OptionProp};
 
 /// The inline iframe's default minimum height (CSS px).
 pub const DEFAULT_MIN_HEIGHT: f64 = 400.0;
@@ -34,7 +34,7 @@ pub(crate) struct OptionProps {
     pub(crate) share_token: OptionProp<String>,
     pub(crate) field_mappings: OptionProp<Vec<FieldMapping>>,
     pub(crate) frame_ancestors: OptionProp<Vec<String>>,
-    pub(crate) message_target_origin: OptionProp<String>,
+    pub(crate) message_target_origin: OptionProp<MessageTargetOrigin>,
     pub(crate) frame_height: OptionProp<CssSize>,
     pub(crate) frame_width: OptionProp<CssSize>,
     pub(crate) routing_country: OptionProp<String>,
@@ -127,11 +127,11 @@ impl OptionProps {
         overlay(&mut o.share_token, &self.share_token, &mut error);
         overlay(&mut o.field_mappings, &self.field_mappings, &mut error);
         overlay(&mut o.frame_ancestors, &self.frame_ancestors, &mut error);
-        overlay(
-            &mut o.message_target_origin,
-            &self.message_target_origin,
-            &mut error,
-        );
+        let mut target = None;
+        overlay(&mut target, &self.message_target_origin, &mut error);
+        if let Some(MessageTargetOrigin(target)) = target {
+            o.message_target_origin = Some(target);
+        }
         overlay(&mut o.frame_height, &self.frame_height, &mut error);
         overlay(&mut o.frame_width, &self.frame_width, &mut error);
         overlay(&mut o.routing_country, &self.routing_country, &mut error);
@@ -178,6 +178,7 @@ impl OptionProps {
             self.fields.support(),
             self.field_mappings.support(),
             self.frame_ancestors.support(),
+            self.message_target_origin.support(),
             self.frame_height.support(),
             self.frame_width.support(),
             self.widget_padding.support(),

@@ -18,7 +18,7 @@ use crate::inline_height::InlineHeight;
 use crate::modal_flag::ModalFlag;
 use crate::options_from_props::{Mount, OptionProps};
 use crate::{container_id, page_origin, use_persona_inquiry, FlowCallback, InquiryHandle};
-use crate::{Labels, OptionProp};
+use crate::{Labels, MessageTargetOrigin, OptionProp};
 
 /// Persona's identity-verification flow, embedded.
 ///
@@ -133,7 +133,7 @@ pub fn PersonaInquiry(
     /// The origin the flow should post its messages to, when it differs from
     /// this page's (a page framed by another origin).
     #[prop(into, optional)]
-    message_target_origin: OptionProp<String>,
+    message_target_origin: OptionProp<MessageTargetOrigin>,
     /// The iframe's maximum height: pixels (`650`) or one CSS length (`"80vh"`).
     #[prop(into, optional)]
     frame_height: OptionProp<CssSize>,

@@ -249,6 +249,7 @@ fn options_that_need_support_bring_it_with_their_props() {
                 navigation_padding=Padding::new().left(4.5)
                 field_mappings=vec![FieldMapping::new("nameFirst", "firstName")]
                 sandbox_attributes=["allow-downloads"]
+                message_target_origin="https://parent.example.com"
             />
             <PersonaInquiry
                 page_origin="https://shop.example.com"
@@ -268,9 +269,23 @@ fn options_that_need_support_bring_it_with_their_props() {
         "navigation-padding%5Bleft%5D=4.5",
         "field-mappings%5B0%5D%5Bsource-field-name%5D=nameFirst",
         "allow-downloads",
+        "message-target-origin=https%3A%2F%2Fparent.example.com",
         "frame-ancestors%5B0%5D=https%3A%2F%2Fshop.example.com",
         "fields%5Bname-last%5D=Doe",
     ] {
         assert!(html.contains(expected), "{expected} in {html}");
     }
+}
+
+/// A message target that is not an origin is refused where the URL is built.
+#[test]
+fn a_bad_message_target_origin_renders_the_error_not_a_flow() {
+    let html = render(|| {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_ABC123"
+                message_target_origin="https://parent.example.com/path" />
+        }
+    });
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(!html.contains("<iframe"), "{html}");
 }

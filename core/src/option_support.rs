@@ -20,8 +20,9 @@ type EncodePadding = fn(&mut QueryString<'_>, &'static str, &Padding);
 pub type KeyCase = fn(&str) -> String;
 
 /// Which of the options that need their own checks or encoders a build of the
-/// widget URL can handle: custom hosts, frame sizes, frame ancestors, sandbox
-/// tokens, field mappings, prefilled fields and paddings.
+/// widget URL can handle: custom hosts, frame sizes, the message target
+/// origin, frame ancestors, sandbox tokens, field mappings, prefilled fields
+/// and paddings.
 ///
 /// [`WidgetFrame::build_with`](crate::WidgetFrame::build_with) handles them all
 /// ([`OptionSupport::ALL`]). A wrapper that knows which options an app can set
@@ -47,6 +48,7 @@ pub type KeyCase = fn(&str) -> String;
 pub struct OptionSupport {
     pub(crate) hosts: Option<Check<InquiryOptions>>,
     pub(crate) frame_size: Option<FrameSize>,
+    pub(crate) message_target_origin: Option<Check<str>>,
     pub(crate) frame_ancestors: Option<Ancestors>,
     pub(crate) sandbox: Option<Sandbox>,
     pub(crate) field_mappings: Option<Cased<[FieldMapping]>>,
@@ -59,6 +61,10 @@ impl std::fmt::Debug for OptionSupport {
         f.debug_struct("OptionSupport")
             .field("hosts", &self.hosts.is_some())
             .field("frame_size", &self.frame_size.is_some())
+            .field(
+                "message_target_origin",
+                &self.message_target_origin.is_some(),
+            )
             .field("frame_ancestors", &self.frame_ancestors.is_some())
             .field("sandbox", &self.sandbox.is_some())
             .field("field_mappings", &self.field_mappings.is_some())
@@ -79,6 +85,7 @@ impl OptionSupport {
     pub const NONE: Self = Self {
         hosts: None,
         frame_size: None,
+        message_target_origin: None,
         frame_ancestors: None,
         sandbox: None,
         field_mappings: None,
@@ -88,6 +95,7 @@ impl OptionSupport {
     /// Every option.
     pub const ALL: Self = Self::HOSTS
         .and(Self::FRAME_SIZE)
+        .and(Self::MESSAGE_TARGET_ORIGIN)
         .and(Self::FRAME_ANCESTORS)
         .and(Self::SANDBOX)
         .and(Self::FIELD_MAPPINGS)
@@ -101,6 +109,11 @@ impl OptionSupport {
     /// `frame_height` and `frame_width`: CSS lengths, checked and written.
     pub const FRAME_SIZE: Self = Self {
         frame_size: Some(frame_size),
+        ..Self::NONE
+    };
+    /// `message_target_origin`: an origin, checked (an empty one needs nothing).
+    pub const MESSAGE_TARGET_ORIGIN: Self = Self {
+        message_target_origin: Some(check_message_target_origin),
         ..Self::NONE
     };
     /// `frame_ancestors`: origins, checked and listed in the URL.
@@ -156,6 +169,10 @@ impl OptionSupport {
                 Some(f) => Some(f),
                 None => other.frame_size,
             },
+            message_target_origin: match self.message_target_origin {
+                Some(f) => Some(f),
+                None => other.message_target_origin,
+            },
             frame_ancestors: match self.frame_ancestors {
                 Some(f) => Some(f),
                 None => other.frame_ancestors,
@@ -192,6 +209,17 @@ fn frame_size(
 ) -> Result<String, ConfigError> {
     size.validate(option)?;
     Ok(size.to_css_with(builtins))
+}
+
+fn check_message_target_origin(target: &str) -> Result<(), ConfigError> {
+    if crate::origin::is_origin(target) {
+        Ok(())
+    } else {
+        Err(crate::origin::not_an_origin(
+            "message_target_origin",
+            target,
+        ))
+    }
 }
 
 fn check_frame_ancestors(ancestors: &[String]) -> Result<(), ConfigError> {
@@ -254,7 +282,15 @@ mod tests {
     fn each_option_needs_only_its_own_support() {
         let base = || InquiryOptions::template("itmpl_ABC123");
         let host: Host = "https://verify.example.com".parse().unwrap();
-        let cases: [(&str, OptionSupport, InquiryOptions); 9] = [
+        let cases: [(&str, OptionSupport, InquiryOptions); 10] = [
+            (
+                "message_target_origin",
+                OptionSupport::MESSAGE_TARGET_ORIGIN,
+                InquiryOptions {
+                    message_target_origin: Some("https://shop.example".into()),
+                    ..base()
+                },
+            ),
             (
                 "custom_host",
                 OptionSupport::HOSTS,

@@ -224,13 +224,12 @@ impl InquiryOptions {
                 *slot = Some(needed(support.frame_size, option)?(size, option, builtins)?);
             }
         }
-        if let Some(target) = self.message_target_origin.as_deref() {
-            if !target.is_empty() && !crate::origin::is_origin(target) {
-                return Err(crate::origin::not_an_origin(
-                    "message_target_origin",
-                    target,
-                ));
-            }
+        if let Some(target) = self
+            .message_target_origin
+            .as_deref()
+            .filter(|t| !t.is_empty())
+        {
+            needed(support.message_target_origin, "message_target_origin")?(target)?;
         }
         if let Some(ancestors) = &self.frame_ancestors {
             needed(support.frame_ancestors, "frame_ancestors")?.0(ancestors)?;
