@@ -122,6 +122,15 @@ fn flow_iframe(inquiry: Inquiry, id: String, frame: WidgetFrame, style: TextFn) 
         .attr("style", style)
 }
 
+/// The modal `<dialog>`'s attributes, from the modal's table: an inline-only
+/// app links no dialog strings (the dialog element's rendering code is shared
+/// with every app, so that the body is never type-erased).
+pub(crate) struct DialogAttributes {
+    pub(crate) class: &'static str,
+    pub(crate) label: TextFn,
+    pub(crate) style: &'static str,
+}
+
 /// What goes inside the wrapper (and, for a modal, inside its dialog).
 pub(crate) struct Body {
     pub(crate) container_id: String,
@@ -235,8 +244,17 @@ pub(crate) fn inquiry_view(
     let phase = move || handle.state.with(|s| s.phase.as_str().to_owned());
     let container_id = inside.container_id.clone();
     let content = match modal {
-        Some(modal) => Either::Right(modal.view(inquiry, inside)),
         None => Either::Left(body(inquiry, None, inside)),
+        Some(modal) => {
+            let dialog = modal.dialog(inquiry);
+            Either::Right(
+                html::dialog()
+                    .attr("class", dialog.class)
+                    .attr("aria-label", dialog.label)
+                    .attr("style", dialog.style)
+                    .child(body(inquiry, Some(modal), inside)),
+            )
+        }
     };
     html::div()
         .attr("class", text(wrapper_class))

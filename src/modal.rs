@@ -33,7 +33,7 @@ use wasm_bindgen::JsValue;
 use crate::browser_listener::WindowListener;
 use crate::effect::effect;
 use crate::flow_session::{flow_not_loaded, Inquiry};
-use crate::frame_view::{frame_title, push_declaration};
+use crate::frame_view::{frame_title, push_declaration, DialogAttributes};
 
 /// What the modal remembers: the viewport's size class, and while it is shown
 /// what `show_dialog` returned (the dialog and where focus goes back).
@@ -199,17 +199,16 @@ pub(crate) fn frame_style(
     push_declaration(style, "border-radius", size.border_radius);
 }
 
-/// `body` in the modal `<dialog>`: full-window backdrop, named by the iframe's
-/// title; Escape (`cancel`) asks the flow to exit, `close` syncs the handle.
-pub(crate) fn dialog(inquiry: Inquiry, body: impl IntoView + 'static) -> impl IntoView {
-    view! {
-        <dialog
-            class="persona-inquiry__dialog"
-            aria-label=frame_title(inquiry)
-            style="position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;margin:0;padding:0;border:0;overflow:hidden;background:var(--persona-overlay, rgba(0,0,0,.7));"
-        >
-            {body}
-        </dialog>
+/// The modal `<dialog>`'s attributes: full-window backdrop, named by the
+/// iframe's title (Escape and closing are handled while it is shown, see
+/// [`Modal`]).
+pub(crate) fn dialog(inquiry: Inquiry) -> DialogAttributes {
+    DialogAttributes {
+        class: "persona-inquiry__dialog",
+        label: frame_title(inquiry),
+        style: "position:fixed;inset:0;width:100%;height:100%;max-width:100%;max-height:100%;\
+                margin:0;padding:0;border:0;overflow:hidden;\
+                background:var(--persona-overlay, rgba(0,0,0,.7));",
     }
 }
 

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::flow_session::Inquiry;
-use crate::frame_view::Body;
+use crate::frame_view::DialogAttributes;
 use crate::modal::Modal;
 
 /// Whether `<PersonaInquiry>` shows the flow in a modal dialog: write
@@ -60,14 +60,14 @@ impl std::fmt::Debug for ModalFlag {
 pub(crate) struct ModalParts {
     start: fn(Inquiry) -> Modal,
     frame_style: fn(Inquiry, Modal, &mut String, Option<String>, Option<String>),
-    view: fn(Inquiry, ActiveModal, Body) -> AnyView,
+    dialog: fn(Inquiry) -> DialogAttributes,
     spinner: fn(String) -> AnyView,
 }
 
 static MODAL_PARTS: ModalParts = ModalParts {
     start: Modal::new,
     frame_style: crate::modal::frame_style,
-    view: modal_view,
+    dialog: crate::modal::dialog,
     spinner: crate::modal::spinner,
 };
 
@@ -89,20 +89,13 @@ impl ActiveModal {
     ) {
         (self.parts.frame_style)(inquiry, self.modal, style, max_height, max_width);
     }
-
-    /// The body in the modal `<dialog>`.
-    pub(crate) fn view(self, inquiry: Inquiry, body: Body) -> AnyView {
-        (self.parts.view)(inquiry, self, body)
+    /// The `<dialog>` the body goes in.
+    pub(crate) fn dialog(self, inquiry: Inquiry) -> DialogAttributes {
+        (self.parts.dialog)(inquiry)
     }
 
     /// The default loading indicator over the dialog's backdrop.
     pub(crate) fn spinner(self, label: String) -> AnyView {
         (self.parts.spinner)(label)
     }
-}
-
-/// The body, type-erased, in the dialog: reached only through the table.
-fn modal_view(inquiry: Inquiry, modal: ActiveModal, body: Body) -> AnyView {
-    let body = crate::frame_view::body(inquiry, Some(modal), body);
-    crate::modal::dialog(inquiry, body).into_any()
 }

@@ -30,19 +30,29 @@ macro_rules! event_names {
             /// Every known name, in the official SDK's order.
             pub const KNOWN: &'static [EventName] = &[$( EventName::$variant, )*];
 
+            /// The wire names of [`KNOWN`](Self::KNOWN), in its order.
+            const NAMES: &'static [&'static str] = &[$( $name, )*];
+
             /// Parses a name; unknown names become [`EventName::Other`].
             pub fn parse(name: &str) -> Self {
-                match name {
-                    $( $name => Self::$variant, )*
-                    other => Self::Other(other.to_owned()),
-                }
+                // A table, not a `match` on strings: smaller in wasm.
+                Self::KNOWN
+                    .iter()
+                    .zip(Self::NAMES)
+                    .find(|(_, known)| **known == name)
+                    .map_or_else(|| Self::Other(name.to_owned()), |(event, _)| event.clone())
             }
 
             /// The wire name.
             pub fn as_str(&self) -> &str {
                 match self {
-                    $( Self::$variant => $name, )*
                     Self::Other(name) => name,
+                    known => Self::KNOWN
+                        .iter()
+                        .position(|k| k == known)
+                        .and_then(|at| Self::NAMES.get(at))
+                        .copied()
+                        .unwrap_or_default(),
                 }
             }
 
