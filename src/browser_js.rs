@@ -1,6 +1,7 @@
-//! The bindings of the crate's JavaScript, in wasm only: `browser.js`, and
-//! `kebab_case.js` in a module of its own, imported only by an app whose
-//! options have keys to case (`fields`, `field_mappings`). They ship as
+//! The bindings of the crate's JavaScript, in wasm only: `browser.js`, and two
+//! modules of their own, each imported only by an app that uses it:
+//! `kebab_case.js` (options with keys to case: `fields`, `field_mappings`) and
+//! `modal.js` (a modal). They ship as
 //! written, so their comments are terse and their explanations are here and
 //! where each function is used (`browser_builtins.rs`, `container_id.rs`,
 //! `frame_link.rs`, `modal.rs`):
@@ -43,8 +44,14 @@ extern "C" {
     ) -> bool;
     pub(crate) fn json_kind(value: &wasm_bindgen::JsValue) -> i32;
     pub(crate) fn json_items(value: &wasm_bindgen::JsValue) -> Option<js_sys::Array>;
-    /// `showModal()`, focus guards, scroll lock, focus on `iframe`; returns the
-    /// element that had focus (see `modal.rs`).
+}
+
+#[wasm_bindgen(module = "/src/modal.js")]
+extern "C" {
+    /// `showModal()` of `iframe`'s parent dialog, its `cancel` / `close`
+    /// handlers, focus guards, scroll lock, focus on `iframe`; returns what
+    /// `hide_dialog` takes (the dialog and the element that had focus), or
+    /// `null` when `iframe` is not in a dialog (see `modal.rs`).
     pub(crate) fn show_dialog(
         iframe: &web_sys::Element,
         on_event: &wasm_bindgen::JsValue,

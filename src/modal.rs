@@ -21,7 +21,7 @@
 //!   `hide_dialog` clears them. (As `on:cancel`/`on:close` in the view they
 //!   brought tachys's event-delegation code into the bundle: 4.3 KB gzip.)
 //!
-//! That DOM work is a few lines of `browser.js` (`show_dialog`, `hide_dialog`):
+//! That DOM work is a few lines of `modal.js` (`show_dialog`, `hide_dialog`):
 //! in Rust it took a dozen web-sys bindings. The state (who holds the lock,
 //! where focus goes back) stays here.
 
@@ -129,7 +129,7 @@ fn matches_desktop() -> bool {
     dialog_js::matches_media(DESKTOP_MEDIA_QUERY)
 }
 
-/// The dialog's DOM work, in `browser.js` (showModal, focus guards, scroll
+/// The dialog's DOM work, in `modal.js` (showModal, focus guards, scroll
 /// lock, focus in and back: a dozen web-sys bindings in Rust); nothing off wasm.
 mod dialog_js {
     use wasm_bindgen::JsValue;

@@ -64,21 +64,22 @@ pub fn modal_frame_size(
     preferred: Option<&PreferredDimensions>,
     styles: Option<&InquiryStyles>,
 ) -> ModalFrameSize {
-    let safe = |v: &Option<String>| v.clone().filter(|v| is_css_length(v));
-    let border_radius = styles.and_then(|s| safe(&s.border_radius));
     if !desktop {
-        return ModalFrameSize {
-            border_radius: None,
-            ..ModalFrameSize::default()
-        };
+        return ModalFrameSize::default();
     }
-    let preferred = preferred.cloned().unwrap_or_default();
+    // Only what is one safe CSS length is taken from the flow, else the SDK's default.
+    let safe = |v: Option<&Option<String>>, default: Option<&str>| {
+        v.and_then(Option::as_deref)
+            .filter(|v| is_css_length(v))
+            .or(default)
+            .map(str::to_owned)
+    };
     ModalFrameSize {
-        min_width: safe(&preferred.minimum_width),
-        max_width: safe(&preferred.maximum_width).or_else(|| Some("400px".into())),
-        min_height: safe(&preferred.minimum_height),
-        max_height: safe(&preferred.maximum_height).or_else(|| Some("650px".into())),
-        border_radius: border_radius.or_else(|| Some("4px".into())),
+        min_width: safe(preferred.map(|p| &p.minimum_width), None),
+        max_width: safe(preferred.map(|p| &p.maximum_width), Some("400px")),
+        min_height: safe(preferred.map(|p| &p.minimum_height), None),
+        max_height: safe(preferred.map(|p| &p.maximum_height), Some("650px")),
+        border_radius: safe(styles.map(|s| &s.border_radius), Some("4px")),
     }
 }
 

@@ -1,0 +1,74 @@
+// leptos-persona's modal: focus guards, scroll lock, show and hide (see
+// modal.rs); its own module, imported only by an app with a modal.
+function wrap_focus(d) {
+  if (d.querySelector('[data-focus-guard]')) return;
+  [1, 0].forEach(function (first) {
+    var g = d.ownerDocument.createElement('span');
+    g.tabIndex = 0;
+    g.setAttribute('data-focus-guard', '');
+    g.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
+    g.onfocus = function () {
+      var all = d.querySelectorAll('iframe,a[href],button,input,select,textarea,summary,[tabindex],[contenteditable]');
+      for (var i = 0; i < all.length; i++) {
+        var e = all[first ? all.length - 1 - i : i];
+        if (e.hasAttribute('data-focus-guard') || e.tabIndex < 0) continue;
+        e.focus();
+        if (e.ownerDocument.activeElement === e) return;
+      }
+    };
+    first ? d.prepend(g) : d.append(g);
+  });
+}
+
+var scrollHolders = 0, scrollSaved = null;
+var scrollLocked = ['overflow', 'position', 'top', 'left', 'right', 'padding-right'];
+
+function lock_scroll() {
+  var body = document.body;
+  if (++scrollHolders !== 1 || !body) return;
+  var y = window.scrollY;
+  var bar = Math.round(window.innerWidth - document.documentElement.clientWidth);
+  var lock = ['hidden', 'fixed', -Math.round(y) + 'px', '0', '0', bar > 0 ? bar + 'px' : ''];
+  scrollSaved = { y: y, values: scrollLocked.map(function (p, i) {
+    var was = body.style.getPropertyValue(p);
+    if (lock[i]) body.style.setProperty(p, lock[i]);
+    return was;
+  }) };
+}
+
+function unlock_scroll() {
+  var saved = scrollSaved, body = document.body;
+  scrollHolders = Math.max(0, scrollHolders - 1);
+  if (scrollHolders || !saved || !body) return;
+  scrollSaved = null;
+  scrollLocked.forEach(function (p, i) {
+    if (saved.values[i]) body.style.setProperty(p, saved.values[i]);
+    else body.style.removeProperty(p);
+  });
+  window.scrollTo(window.scrollX, saved.y);
+}
+
+export function show_dialog(iframe, on_event) {
+  var d = iframe.parentElement;
+  if (!d || typeof d.showModal !== 'function') return null;
+  var back = d.ownerDocument.activeElement;
+  d.oncancel = on_event;
+  d.onclose = function (e) { if (!d.open) on_event(e); };
+  try { if (!d.open) d.showModal(); } catch (e) {}
+  wrap_focus(d);
+  lock_scroll();
+  iframe.focus();
+  return { d: d, back: back };
+}
+
+export function hide_dialog(shown) {
+  var d = shown.d, back = shown.back;
+  d.oncancel = d.onclose = null;
+  if (d.open) d.close();
+  unlock_scroll();
+  if (back && typeof back.focus === 'function') back.focus();
+}
+
+export function matches_media(query) {
+  return window.matchMedia(query).matches;
+}
