@@ -23,6 +23,10 @@ pub fn builtins() -> &'static dyn JsBuiltins {
 /// `field_mappings`: lodash itself, run by the browser, in wasm (in a module
 /// of its own, `kebab_case.js`, that only an app with such options imports);
 /// the core's exact Rust port elsewhere.
+///
+/// ```
+/// assert_eq!(leptos_persona::browser::kebab_case("nameFirst"), "name-first");
+/// ```
 pub fn kebab_case(key: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -37,6 +41,18 @@ pub fn kebab_case(key: &str) -> String {
 /// Every option's support, as the component builds the widget URL: keys cased
 /// by [`kebab_case`]. (The component itself passes only the support of the
 /// props it was given; see [`OptionValue`](crate::OptionValue).)
+///
+/// ```
+/// use leptos_persona::browser::{js_builtins, option_support};
+/// use leptos_persona::protocol::{FlowType, InquiryOptions, WidgetFrame};
+///
+/// let options = InquiryOptions::template("itmpl_ABC123").with_field("nameFirst", "Jane");
+/// let frame = WidgetFrame::build_supporting(
+///     js_builtins(), &option_support(), &options, "c1", FlowType::Inline, "https://shop.example",
+/// )
+/// .unwrap();
+/// assert!(frame.src.ends_with("&fields%5Bname-first%5D=Jane"));
+/// ```
 pub fn option_support() -> OptionSupport {
     OptionSupport::ALL.cased_by(kebab_case)
 }

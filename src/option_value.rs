@@ -19,6 +19,15 @@ use crate::browser_builtins::kebab_case;
 /// The value of the `message_target_origin` prop: the origin the flow should
 /// post its messages to. Written as a string (`message_target_origin="https://…"`);
 /// checked, as a full origin, where the widget URL is built.
+///
+/// ```
+/// use leptos::prelude::*;
+/// use leptos_persona::{MessageTargetOrigin, OptionProp, PersonaInquiry};
+///
+/// let target: OptionProp<MessageTargetOrigin> = "https://parent.example.com".into();
+/// assert!(target.is_given());
+/// # let _ = || view! { <PersonaInquiry template_id="itmpl_ABC123" message_target_origin="https://parent.example.com" /> };
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageTargetOrigin(pub String);
 
@@ -28,6 +37,19 @@ mod sealed {
 
 /// A type an option prop of [`PersonaInquiry`](crate::PersonaInquiry) holds.
 /// Implemented for each option's type; not for other types.
+///
+/// ```
+/// use leptos_persona::protocol::{CssSize, OptionSupport};
+/// use leptos_persona::OptionValue;
+///
+/// // A frame size brings the frame-size checks with it; a string brings nothing.
+/// let support = <CssSize as OptionValue>::SUPPORT;
+/// assert_eq!(format!("{support:?}"), format!("{:?}", OptionSupport::FRAME_SIZE));
+/// assert_eq!(
+///     format!("{:?}", <String as OptionValue>::SUPPORT),
+///     format!("{:?}", OptionSupport::NONE)
+/// );
+/// ```
 pub trait OptionValue: sealed::Sealed + Clone + Send + Sync + 'static {
     /// What building the widget URL needs for a value of this type.
     const SUPPORT: &'static OptionSupport;
