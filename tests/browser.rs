@@ -830,13 +830,31 @@ async fn the_modal_shows_a_spinner_until_load_and_applies_the_flows_preferred_si
     });
     mounted.handle.open();
     sleep(30).await;
-    assert!(
-        mounted
-            .root
-            .query_selector(".persona-inquiry__spinner")
-            .unwrap()
-            .is_some(),
-        "spinner while loading"
+    let spinner = mounted
+        .root
+        .query_selector(".persona-inquiry__spinner")
+        .unwrap()
+        .expect("spinner while loading");
+    // It turns (its keyframes exist) and has its default colours, with no
+    // stylesheet of the page's.
+    let animations = js_sys::Reflect::get(&spinner, &"getAnimations".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>()
+        .call0(&spinner)
+        .unwrap();
+    assert_eq!(
+        js_sys::Array::from(&animations).length(),
+        1,
+        "the spinner turns"
+    );
+    let computed = web_sys::window()
+        .unwrap()
+        .get_computed_style(&spinner)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        computed.get_property_value("border-top-color").unwrap(),
+        "rgb(255, 255, 255)"
     );
     let readied = || {
         mounted
