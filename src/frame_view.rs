@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use leptos_persona_core::{InquiryPhase, WidgetFrame, DEFAULT_IFRAME_TITLE};
 
 use crate::flow_session::Inquiry;
-use crate::inline_height::InlineHeight;
-use crate::modal_flag::ActiveModal;
+use crate::modal_flag::{ActiveInline, ActiveModal};
 use crate::OptionProp;
 
 /// The component's own words for end users; translate them with your page.
@@ -87,7 +86,11 @@ pub(crate) fn push_declaration(style: &mut String, property: &str, value: Option
 }
 
 /// The iframe's critical layout (cosmetics are in the stylesheet).
-fn frame_style(inquiry: Inquiry, height: InlineHeight, modal: Option<ActiveModal>) -> String {
+fn frame_style(
+    inquiry: Inquiry,
+    height: Option<ActiveInline>,
+    modal: Option<ActiveModal>,
+) -> String {
     let (max_h, max_w) = inquiry
         .with_settings(|s| (s.frame.max_height.clone(), s.frame.max_width.clone()))
         .unwrap_or_default();
@@ -95,7 +98,8 @@ fn frame_style(inquiry: Inquiry, height: InlineHeight, modal: Option<ActiveModal
     match modal {
         Some(modal) => modal.frame_style(inquiry, &mut style, max_h, max_w),
         None => {
-            push_declaration(&mut style, "height", Some(px(height.px(inquiry))));
+            let px_height = height.map(|h| px(h.px(inquiry)));
+            push_declaration(&mut style, "height", px_height);
             push_declaration(&mut style, "max-height", max_h);
             push_declaration(&mut style, "max-width", max_w);
         }
@@ -134,7 +138,7 @@ pub(crate) struct DialogAttributes {
 /// What goes inside the wrapper (and, for a modal, inside its dialog).
 pub(crate) struct Body {
     pub(crate) container_id: String,
-    pub(crate) height: InlineHeight,
+    pub(crate) height: Option<ActiveInline>,
     pub(crate) loading: Option<ViewFn>,
     pub(crate) loading_label: String,
     pub(crate) children: Option<Children>,

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::flow_session::Inquiry;
 use crate::frame_view::DialogAttributes;
+use crate::inline_height::InlineHeight;
 use crate::modal::Modal;
 
 /// Whether `<PersonaInquiry>` shows the flow in a modal dialog: write
@@ -25,18 +26,52 @@ use crate::modal::Modal;
 /// assert!(!ModalFlag::from(false).is_modal());
 /// assert!(!ModalFlag::default().is_modal());
 /// ```
-#[derive(Clone, Copy, Default)]
-pub struct ModalFlag(Option<&'static ModalParts>);
+#[derive(Clone, Copy)]
+pub struct ModalFlag(&'static Layout);
+
+/// The pieces of one layout: a modal's, or an inline flow's (its height).
+/// Each is reached only through the flag that names it, so an app links the
+/// layouts it uses: `Default` names the inline one, `From<bool>` (inlined, so
+/// that a literal `modal=true` names only the modal) either.
+pub(crate) struct Layout {
+    modal: Option<&'static ModalParts>,
+    inline: Option<&'static InlineParts>,
+}
+
+static INLINE: Layout = Layout {
+    modal: None,
+    inline: Some(&INLINE_PARTS),
+};
+
+static MODAL: Layout = Layout {
+    modal: Some(&MODAL_PARTS),
+    inline: None,
+};
+
+impl Default for ModalFlag {
+    fn default() -> Self {
+        Self(&INLINE)
+    }
+}
 
 impl ModalFlag {
     /// Whether the flow is shown in a modal dialog.
     pub fn is_modal(self) -> bool {
-        self.0.is_some()
+        self.0.modal.is_some()
+    }
+
+    /// Starts the inline height, if this is an inline flow.
+    pub(crate) fn start_inline(self) -> Option<ActiveInline> {
+        let parts = self.0.inline?;
+        Some(ActiveInline {
+            parts,
+            height: (parts.start)(),
+        })
     }
 
     /// Starts the modal's pieces for `inquiry`, if this is a modal.
     pub(crate) fn start(self, inquiry: Inquiry) -> Option<ActiveModal> {
-        let parts = self.0?;
+        let parts = self.0.modal?;
         Some(ActiveModal {
             parts,
             modal: (parts.start)(inquiry),
@@ -45,8 +80,9 @@ impl ModalFlag {
 }
 
 impl From<bool> for ModalFlag {
+    #[inline(always)]
     fn from(modal: bool) -> Self {
-        Self(modal.then_some(&MODAL_PARTS))
+        Self(if modal { &MODAL } else { &INLINE })
     }
 }
 
@@ -57,6 +93,45 @@ impl std::fmt::Debug for ModalFlag {
 }
 
 /// The modal's pieces, as plain function pointers (see the module docs).
+/// An inline flow's height, through its table.
+pub(crate) struct InlineParts {
+    start: fn() -> InlineHeight,
+    follow: fn(InlineHeight, Inquiry),
+    reset: fn(InlineHeight),
+    px: fn(InlineHeight, Inquiry) -> f64,
+}
+
+static INLINE_PARTS: InlineParts = InlineParts {
+    start: InlineHeight::new,
+    follow: InlineHeight::follow,
+    reset: InlineHeight::reset,
+    px: InlineHeight::px,
+};
+
+/// The running inline height of one inline flow.
+#[derive(Clone, Copy)]
+pub(crate) struct ActiveInline {
+    parts: &'static InlineParts,
+    height: InlineHeight,
+}
+
+impl ActiveInline {
+    /// Follows the flow's reported height (written once per frame).
+    pub(crate) fn follow(self, inquiry: Inquiry) {
+        (self.parts.follow)(self.height, inquiry);
+    }
+
+    /// A new document starts from the minimum height.
+    pub(crate) fn reset(self) {
+        (self.parts.reset)(self.height);
+    }
+
+    /// The iframe's height in CSS pixels (tracked).
+    pub(crate) fn px(self, inquiry: Inquiry) -> f64 {
+        (self.parts.px)(self.height, inquiry)
+    }
+}
+
 pub(crate) struct ModalParts {
     start: fn(Inquiry) -> Modal,
     frame_style: fn(Inquiry, Modal, &mut String, Option<String>, Option<String>),

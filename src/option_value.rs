@@ -9,8 +9,8 @@
 //! those options links none of their code.
 
 use leptos_persona_core::{
-    CssSize, Environment, EventsAllowlist, FieldMapping, Host, InquiryOptions, LoadTimeout,
-    OptionSupport, Padding, ServerOutageMode, TrustedOrigins,
+    ConfigError, CssSize, Environment, EventsAllowlist, FieldMapping, Host, InquiryOptions,
+    LoadTimeout, OptionSupport, Padding, ServerOutageMode, TrustedOrigins,
 };
 use serde_json::{Map, Value};
 
@@ -53,6 +53,31 @@ mod sealed {
 pub trait OptionValue: sealed::Sealed + Clone + Send + Sync + 'static {
     /// What building the widget URL needs for a value of this type.
     const SUPPORT: &'static OptionSupport;
+
+    /// The value, or why it cannot be used: checked as it is read from its
+    /// prop, so only apps that set such a prop link the check.
+    #[doc(hidden)]
+    fn checked(self) -> Result<Self, ConfigError> {
+        Ok(self)
+    }
+}
+
+// Heights (`min_height`, `max_height`) are non-negative CSS pixels; the
+// component names the prop in the error.
+impl sealed::Sealed for f64 {}
+impl OptionValue for f64 {
+    const SUPPORT: &'static OptionSupport = &OptionSupport::NONE;
+
+    fn checked(self) -> Result<Self, ConfigError> {
+        if self.is_finite() && self >= 0.0 {
+            return Ok(self);
+        }
+        Err(ConfigError::InvalidOption {
+            option: "min_height / max_height",
+            value: "a negative or non-finite number".into(),
+            expected: "a non-negative number of CSS pixels",
+        })
+    }
 }
 
 macro_rules! option_value {
@@ -66,7 +91,6 @@ macro_rules! option_value {
 
 option_value! {
     String => OptionSupport::NONE,
-    f64 => OptionSupport::NONE,
     Environment => OptionSupport::NONE,
     ServerOutageMode => OptionSupport::NONE,
     EventsAllowlist => OptionSupport::NONE,

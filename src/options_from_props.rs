@@ -86,16 +86,10 @@ fn overlay<T>(slot: &mut Option<T>, prop: &OptionProp<T>, error: &mut Option<Con
     }
 }
 
-/// A size in CSS px that must be finite and non-negative.
-fn pixels(prop: &OptionProp<f64>, option: &'static str) -> Result<Option<f64>, ConfigError> {
-    match prop.read().transpose()? {
-        Some(px) if !(px.is_finite() && px >= 0.0) => Err(ConfigError::InvalidOption {
-            option,
-            value: "a negative or non-finite number".into(),
-            expected: "a non-negative number of CSS pixels",
-        }),
-        px => Ok(px),
-    }
+/// A number of CSS pixels (its conversion checked it, see
+/// [`OptionValue`](crate::OptionValue) for `f64`).
+fn pixels(prop: &OptionProp<f64>) -> Result<Option<f64>, ConfigError> {
+    prop.read().transpose()
 }
 
 impl OptionProps {
@@ -214,8 +208,8 @@ impl OptionProps {
             gate,
             allowlist: options.events_allowlist,
             load_timeout: self.load_timeout.read().transpose()?.unwrap_or_default(),
-            min_height: pixels(&self.min_height, "min_height")?.unwrap_or(DEFAULT_MIN_HEIGHT),
-            max_height: pixels(&self.max_height, "max_height")?,
+            min_height: pixels(&self.min_height)?.unwrap_or(DEFAULT_MIN_HEIGHT),
+            max_height: pixels(&self.max_height)?,
         })
     }
 }

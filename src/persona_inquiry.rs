@@ -14,7 +14,6 @@ use serde_json::{Map, Value};
 use crate::effect::effect;
 use crate::flow_session::{run_flow_session, Callbacks, Inquiry};
 use crate::frame_view::{inquiry_view, Body, ViewParts};
-use crate::inline_height::InlineHeight;
 use crate::modal_flag::ModalFlag;
 use crate::options_from_props::{Mount, OptionProps};
 use crate::{container_id, page_origin, use_persona_inquiry, FlowCallback, InquiryHandle};
@@ -371,12 +370,16 @@ fn persona_inquiry(
         callbacks: StoredValue::new_local(std::rc::Rc::new(callbacks)),
         modal,
     };
-    let height = InlineHeight::new();
+    let height = parts.modal.start_inline();
     run_flow_session(
         inquiry,
-        move || height.reset(),
         move || {
-            if !modal {
+            if let Some(height) = height {
+                height.reset();
+            }
+        },
+        move || {
+            if let Some(height) = height {
                 height.follow(inquiry);
             }
         },

@@ -289,3 +289,27 @@ fn a_bad_message_target_origin_renders_the_error_not_a_flow() {
     assert!(html.contains("role=\"alert\""), "{html}");
     assert!(!html.contains("<iframe"), "{html}");
 }
+
+/// A height that is not a non-negative number of pixels is refused, given as
+/// a constant or through a signal, and names the props.
+#[test]
+fn a_negative_or_non_finite_height_renders_the_error_not_a_flow() {
+    let negative = render(|| {
+        view! { <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_ABC123" min_height=-5 /> }
+    });
+    let non_finite = render(|| {
+        let height = Signal::derive(|| f64::NAN);
+        view! { <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_ABC123" max_height=height /> }
+    });
+    for html in [negative, non_finite] {
+        assert!(html.contains("role=\"alert\""), "{html}");
+        assert!(!html.contains("<iframe"), "{html}");
+    }
+    let fine = render(|| {
+        view! { <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_ABC123" min_height=0 max_height=900.5 /> }
+    });
+    assert!(
+        fine.contains("<iframe") && !fine.contains("role=\"alert\""),
+        "{fine}"
+    );
+}
