@@ -144,9 +144,9 @@ pub(crate) struct Body {
     pub(crate) children: Option<Children>,
 }
 
-/// The loading part, the flow's iframe and the children. A modal gets this
-/// type-erased into its dialog (through its function table); an inline flow
-/// keeps it as it is, so inline-only apps erase nothing here.
+/// The loading part, the flow's iframe and the children: directly in the
+/// wrapper for an inline flow, in the `<dialog>` for a modal (the same type
+/// either way, so nothing is type-erased).
 pub(crate) fn body(inquiry: Inquiry, modal: Option<ActiveModal>, body: Body) -> impl IntoView {
     let handle = inquiry.handle;
     let Body {

@@ -224,11 +224,7 @@ impl InquiryOptions {
                 *slot = Some(needed(support.frame_size, option)?(size, option, builtins)?);
             }
         }
-        if let Some(target) = self
-            .message_target_origin
-            .as_deref()
-            .filter(|t| !t.is_empty())
-        {
+        if let Some(target) = crate::widget_url::non_empty(&self.message_target_origin) {
             needed(support.message_target_origin, "message_target_origin")?(target)?;
         }
         if let Some(ancestors) = &self.frame_ancestors {

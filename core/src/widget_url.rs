@@ -194,7 +194,7 @@ pub fn widget_url(
 }
 
 /// A string option the SDK drops when empty (`value || null`).
-fn non_empty(value: &Option<String>) -> Option<&str> {
+pub(crate) fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().filter(|s| !s.is_empty())
 }
 
