@@ -62,6 +62,10 @@ const MAX_DEPTH: u32 = 64;
 /// walk, its depth limit and the numbers are here. Off wasm there is no
 /// JavaScript value to read: it is an error.
 pub fn read_data(data: &JsValue) -> Result<Value, String> {
+    // Off wasm even asking a `JsValue` whether it is `undefined` would panic.
+    if !cfg!(target_arch = "wasm32") {
+        return Err("no browser: message data is read in wasm only".into());
+    }
     if data.is_undefined() {
         return Err("undefined".into());
     }
@@ -71,18 +75,16 @@ pub fn read_data(data: &JsValue) -> Result<Value, String> {
 #[cfg(target_arch = "wasm32")]
 use crate::browser_js::{json_items, json_kind};
 
+// Off wasm `read_data` returns before these.
 #[cfg(not(target_arch = "wasm32"))]
 fn json_kind(_: &JsValue) -> i32 {
-    NO_BROWSER
+    -3
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn json_items(_: &JsValue) -> Option<js_sys::Array> {
     None
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-const NO_BROWSER: i32 = -7;
 
 fn to_json(value: &JsValue, depth: u32) -> Result<Value, String> {
     if depth > MAX_DEPTH {
@@ -100,7 +102,6 @@ fn to_json(value: &JsValue, depth: u32) -> Result<Value, String> {
         -4 => Err("a function".into()),
         -5 => Err("a bigint".into()),
         -6 => Err("a symbol".into()),
-        -7 => Err("no browser: message data is read in wasm only".into()),
         _ => Err("a non-plain object".into()),
     }
 }
@@ -140,4 +141,14 @@ fn json_number(number: f64) -> Value {
         };
     }
     Number::from_f64(number).map_or(Value::Null, Value::Number)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    /// Off wasm there is no JavaScript value to read: an error, not a panic.
+    #[test]
+    fn reading_off_wasm_is_an_error() {
+        let read = super::read_data(&wasm_bindgen::JsValue::NULL);
+        assert!(read.is_err_and(|why| why.contains("wasm only")));
+    }
 }
