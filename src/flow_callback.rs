@@ -28,7 +28,11 @@ use leptos::prelude::*;
 /// ```
 ///
 /// A callback is never called after its component is unmounted.
-pub struct FlowCallback<T: 'static>(Rc<dyn Fn(T)>);
+///
+/// The component hands each callback a borrow of the message it read; the
+/// conversion into a `FlowCallback` is what copies the argument for your
+/// closure, so an app links the copying code only for the callbacks it has.
+pub struct FlowCallback<T: 'static>(Rc<dyn Fn(&T)>);
 
 impl<T> Clone for FlowCallback<T> {
     fn clone(&self) -> Self {
@@ -39,27 +43,32 @@ impl<T> Clone for FlowCallback<T> {
 impl<T: 'static> FlowCallback<T> {
     /// Calls the callback.
     pub fn call(&self, value: T) {
+        (self.0)(&value)
+    }
+
+    /// Calls the callback with a copy of `value`.
+    pub fn call_with(&self, value: &T) {
         (self.0)(value)
     }
 }
 
-impl<T: 'static, F: Fn(T) + 'static> From<F> for FlowCallback<T> {
+impl<T: Clone + 'static, F: Fn(T) + 'static> From<F> for FlowCallback<T> {
     fn from(f: F) -> Self {
-        Self(Rc::new(f))
+        Self(Rc::new(move |value: &T| f(value.clone())))
     }
 }
 
-impl<T: 'static> From<Callback<T>> for FlowCallback<T> {
+impl<T: Clone + 'static> From<Callback<T>> for FlowCallback<T> {
     fn from(callback: Callback<T>) -> Self {
         // A disposed `Callback` is skipped, never a panic.
-        Self(Rc::new(move |value| {
-            let _ = callback.try_run(value);
+        Self(Rc::new(move |value: &T| {
+            let _ = callback.try_run(value.clone());
         }))
     }
 }
 
-impl<T: 'static> From<UnsyncCallback<T>> for FlowCallback<T> {
+impl<T: Clone + 'static> From<UnsyncCallback<T>> for FlowCallback<T> {
     fn from(callback: UnsyncCallback<T>) -> Self {
-        Self(Rc::new(move |value| callback.run(value)))
+        Self(Rc::new(move |value: &T| callback.run(value.clone())))
     }
 }

@@ -9,8 +9,8 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{
-    CallbackCall, CompletePayload, ExitPayload, FlowMessage, InquiryError, InquiryPhase,
-    InquiryState, ReadyPayload, WidgetAction,
+    CallbackCall, CallbackRef, CompletePayload, ExitPayload, FlowMessage, InquiryError,
+    InquiryPhase, InquiryState, ReadyPayload, WidgetAction,
 };
 use web_sys::MessageEvent;
 
@@ -78,25 +78,25 @@ impl Inquiry {
     /// Calls the callback for one call, closing the modal when the flow ended.
     /// The callback runs outside any borrow, so that it may do anything (even
     /// unmount this component).
-    fn dispatch(&self, call: CallbackCall) {
-        if self.modal && matches!(call, CallbackCall::Complete(_) | CallbackCall::Cancel(_)) {
+    fn dispatch(&self, call: CallbackRef<'_>) {
+        if self.modal && matches!(call, CallbackRef::Complete(_) | CallbackRef::Cancel(_)) {
             self.handle.open.try_set(false);
         }
         let Some(c) = self.callbacks.try_get_value() else {
             return;
         };
-        fn run<T: 'static>(callback: &Option<FlowCallback<T>>, value: T) {
+        fn run<T: 'static>(callback: &Option<FlowCallback<T>>, value: &T) {
             if let Some(callback) = callback {
-                callback.call(value);
+                callback.call_with(value);
             }
         }
         match call {
-            CallbackCall::Event(message) => run(&c.on_event, message),
-            CallbackCall::Load => run(&c.on_load, ()),
-            CallbackCall::Ready(ready) => run(&c.on_ready, ready),
-            CallbackCall::Complete(done) => run(&c.on_complete, done),
-            CallbackCall::Cancel(exit) => run(&c.on_cancel, exit),
-            CallbackCall::Error(error) => run(&c.on_error, error),
+            CallbackRef::Event(message) => run(&c.on_event, message),
+            CallbackRef::Load => run(&c.on_load, &()),
+            CallbackRef::Ready(ready) => run(&c.on_ready, ready),
+            CallbackRef::Complete(done) => run(&c.on_complete, done),
+            CallbackRef::Cancel(exit) => run(&c.on_cancel, exit),
+            CallbackRef::Error(error) => run(&c.on_error, error),
         }
     }
 }
@@ -151,12 +151,12 @@ impl FlowSession {
                     .accept(&origin, true, || read_data(&event.data()))
                     .map(|message| {
                         handle.state.try_update(|state| {
-                            (state.apply(&message, &settings.allowlist), state.phase)
+                            (state.record(message, &settings.allowlist), state.phase)
                         })
                     }),
             )
         });
-        let (calls, phase) = match outcome.flatten() {
+        let (recorded, phase) = match outcome.flatten() {
             Some(Ok(Some(applied))) => applied,
             Some(Err(rejection)) => {
                 crate::debug_log!("rejected: {rejection}");
@@ -172,7 +172,7 @@ impl FlowSession {
                 link.post(WidgetAction::Open);
             }
         }
-        for call in calls {
+        for call in recorded.calls() {
             inquiry.dispatch(call);
         }
         true
@@ -196,8 +196,8 @@ impl FlowSession {
                 let call = s.load_timed_out(wait);
                 (call.is_some(), call)
             });
-            if let Some(call) = timed_out.flatten() {
-                inquiry.dispatch(call);
+            if let Some(CallbackCall::Error(error)) = timed_out.flatten() {
+                inquiry.dispatch(CallbackRef::Error(&error));
             }
         };
         let timer = set_timeout_with_handle(fire, Duration::from_millis(u64::from(wait)));

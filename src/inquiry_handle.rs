@@ -111,7 +111,7 @@ impl InquiryHandle {
 
     /// The last accepted message.
     pub fn last_event(&self) -> Signal<Option<FlowMessage>> {
-        self.select(|s| s.last_event.clone())
+        self.select(|s| s.last_event.as_deref().cloned())
     }
 
     /// The whole [`InquiryState`] at once: phase, ids, page, sizes, last

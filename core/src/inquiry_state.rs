@@ -1,5 +1,7 @@
 //! [`InquiryState`]: a pure reducer from accepted messages to what the components expose.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::{
@@ -71,6 +73,76 @@ pub enum CallbackCall {
     Error(InquiryError),
 }
 
+/// A due callback with its argument borrowed from the message (see
+/// [`InquiryState::record`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CallbackRef<'a> {
+    /// `on_event(message)`.
+    Event(&'a FlowMessage),
+    /// `on_load()`.
+    Load,
+    /// `on_ready(payload)`.
+    Ready(&'a ReadyPayload),
+    /// `on_complete(payload)`.
+    Complete(&'a CompletePayload),
+    /// `on_cancel(payload)`.
+    Cancel(&'a ExitPayload),
+    /// `on_error(error)`.
+    Error(&'a InquiryError),
+}
+
+impl CallbackRef<'_> {
+    /// The call with its own copy of the argument.
+    pub fn to_call(self) -> CallbackCall {
+        match self {
+            Self::Event(message) => CallbackCall::Event(message.clone()),
+            Self::Load => CallbackCall::Load,
+            Self::Ready(ready) => CallbackCall::Ready(ready.clone()),
+            Self::Complete(done) => CallbackCall::Complete(done.clone()),
+            Self::Cancel(exit) => CallbackCall::Cancel(exit.clone()),
+            Self::Error(error) => CallbackCall::Error(error.clone()),
+        }
+    }
+}
+
+/// What [`InquiryState::record`] made of one accepted message: the message
+/// (shared with [`InquiryState::last_event`]) and which callbacks are due.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    message: Arc<FlowMessage>,
+    to_on_event: bool,
+    own_callback: bool,
+}
+
+impl Recorded {
+    /// The message.
+    pub fn message(&self) -> &FlowMessage {
+        &self.message
+    }
+
+    /// The callbacks to call, in order: `on_event` when the allowlist admits
+    /// the name, then the event's own callback when it is due.
+    pub fn calls(&self) -> impl Iterator<Item = CallbackRef<'_>> {
+        let message = &*self.message;
+        let event = self.to_on_event.then_some(CallbackRef::Event(message));
+        let own = if self.own_callback {
+            match &message.event {
+                FlowEvent::Load => Some(CallbackRef::Load),
+                FlowEvent::Ready(ready) => Some(CallbackRef::Ready(ready)),
+                FlowEvent::Complete(done) | FlowEvent::Fail(done) => {
+                    Some(CallbackRef::Complete(done))
+                }
+                FlowEvent::Exit(exit) => Some(CallbackRef::Cancel(exit)),
+                FlowEvent::Error(error) => Some(CallbackRef::Error(error)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        event.into_iter().chain(own)
+    }
+}
+
 /// The state of one inquiry flow, as the components expose it through signals.
 ///
 /// ```
@@ -107,37 +179,63 @@ pub struct InquiryState {
     pub styles: Option<InquiryStyles>,
     /// The last error (from the flow or the load watchdog).
     pub last_error: Option<InquiryError>,
-    /// The last accepted message.
-    pub last_event: Option<FlowMessage>,
+    /// The last accepted message (shared with the [`Recorded`] it came in).
+    pub last_event: Option<Arc<FlowMessage>>,
 }
 
 impl InquiryState {
-    /// Applies an accepted message and returns the callbacks to call, in order.
+    /// Applies an accepted message and returns the callbacks to call, in order,
+    /// each with its own copy of its argument. [`record`](Self::record) is the
+    /// same without the copies.
     pub fn apply(
         &mut self,
         message: &FlowMessage,
         allowlist: &EventsAllowlist,
     ) -> Vec<CallbackCall> {
-        let mut calls = Vec::with_capacity(2);
-        if allowlist.admits(&message.name) {
-            calls.push(CallbackCall::Event(message.clone()));
-        }
+        let recorded = self.record(message.clone(), allowlist);
+        recorded.calls().map(CallbackRef::to_call).collect()
+    }
+
+    /// Applies an accepted message, keeps it as [`last_event`](Self::last_event)
+    /// and says which callbacks are due; their arguments are borrowed from the
+    /// message ([`Recorded::calls`]), so nothing is copied for a callback that
+    /// a UI does not have.
+    ///
+    /// ```
+    /// use leptos_persona_core::{CallbackRef, EventsAllowlist, InquiryState, MessageGate};
+    /// use serde_json::json;
+    ///
+    /// let gate = MessageGate::new("c1", "https://inquiry.withpersona.com");
+    /// let message = gate
+    ///     .check("https://inquiry.withpersona.com", true, &json!({
+    ///         "containerId": "c1", "name": "exit", "metadata": {"inquiryId": "inq_1"}
+    ///     }))
+    ///     .unwrap();
+    /// let mut state = InquiryState::default();
+    /// let recorded = state.record(message, &EventsAllowlist::Only(vec![]));
+    /// let calls: Vec<_> = recorded.calls().collect();
+    /// assert!(matches!(calls.as_slice(), [CallbackRef::Cancel(exit)] if exit.inquiry_id.as_deref() == Some("inq_1")));
+    /// ```
+    pub fn record(&mut self, message: FlowMessage, allowlist: &EventsAllowlist) -> Recorded {
+        let to_on_event = allowlist.admits(&message.name);
         let finished = self.phase.is_finished();
         let advance = |state: &mut Self, phase: InquiryPhase| {
             if !finished {
                 state.phase = phase;
             }
         };
+        let mut own_callback = false;
         match &message.event {
             FlowEvent::Load => {
                 advance(self, InquiryPhase::Loaded);
-                calls.push(CallbackCall::Load);
+                own_callback = true;
             }
             FlowEvent::Ready(ready) => {
-                self.preferred_dimensions = ready.preferred_dimensions.clone();
-                self.styles = ready.styles.clone();
+                self.preferred_dimensions
+                    .clone_from(&ready.preferred_dimensions);
+                self.styles.clone_from(&ready.styles);
                 advance(self, InquiryPhase::Ready);
-                calls.push(CallbackCall::Ready(ready.clone()));
+                own_callback = true;
             }
             FlowEvent::Start(start) => {
                 remember(&mut self.inquiry_id, &start.inquiry_id);
@@ -158,7 +256,7 @@ impl InquiryState {
                         FlowEvent::Complete(_) => InquiryPhase::Completed,
                         _ => InquiryPhase::Failed,
                     };
-                    calls.push(CallbackCall::Complete(done.clone()));
+                    own_callback = true;
                 }
             }
             FlowEvent::Exit(exit) => {
@@ -166,19 +264,24 @@ impl InquiryState {
                     remember(&mut self.inquiry_id, &exit.inquiry_id);
                     remember(&mut self.session_token, &exit.session_token);
                     self.phase = InquiryPhase::Cancelled;
-                    calls.push(CallbackCall::Cancel(exit.clone()));
+                    own_callback = true;
                 }
             }
             FlowEvent::Error(error) => {
                 self.last_error = Some(error.clone());
                 advance(self, InquiryPhase::Errored);
-                calls.push(CallbackCall::Error(error.clone()));
+                own_callback = true;
             }
             FlowEvent::Other(_) => {}
             _ => advance(self, InquiryPhase::InProgress),
         }
-        self.last_event = Some(message.clone());
-        calls
+        let message = Arc::new(message);
+        self.last_event = Some(Arc::clone(&message));
+        Recorded {
+            message,
+            to_on_event,
+            own_callback,
+        }
     }
 
     /// The load watchdog fired after `waited_ms`: if `load` still has not arrived,
@@ -257,7 +360,8 @@ impl InquirySession {
         read_data: impl FnOnce() -> Result<Value, String>,
     ) -> Result<Vec<CallbackCall>, Rejection> {
         let message = self.gate.accept(origin, from_our_frame, read_data)?;
-        Ok(self.state.apply(&message, &self.allowlist))
+        let recorded = self.state.record(message, &self.allowlist);
+        Ok(recorded.calls().map(CallbackRef::to_call).collect())
     }
 }
 

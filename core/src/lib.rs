@@ -59,7 +59,9 @@ pub use frame_layout::{
 };
 pub use host::{CustomHost, Host};
 pub use inquiry_error::{ErrorCode, InquiryError};
-pub use inquiry_state::{CallbackCall, InquiryPhase, InquirySession, InquiryState};
+pub use inquiry_state::{
+    CallbackCall, CallbackRef, InquiryPhase, InquirySession, InquiryState, Recorded,
+};
 pub use js_builtins::{kebab_case, JsBuiltins, PortedBuiltins};
 pub use load_timeout::LoadTimeout;
 pub use message_gate::{MessageGate, Rejection};
