@@ -1,12 +1,6 @@
-// leptos-persona's JavaScript, shipped as is (see browser_js.rs).
 export function number_to_string(value) {
   return String(value);
 }
-
-// What JSON makes of a value (see frame_link.rs): 0 null, 1 false, 2 true,
-// 3 number, 4 string, 5 array, 6 plain object; -1 NaN/infinite, -2 lone
-// surrogate, -3 another object (or a throwing proxy), -4 function, -5 bigint,
-// -6 symbol.
 export function json_kind(v) {
   try {
     if (v === null || v === undefined) return 0;
@@ -26,9 +20,6 @@ export function json_kind(v) {
   } catch (e) {}
   return -3;
 }
-
-// An array's elements, or a plain object's members as [key, value, ...]
-// with undefined ones left out; null if reading one throws.
 export function json_items(v) {
   try {
     if (Array.isArray(v)) return Array.prototype.slice.call(v);

@@ -1,22 +1,31 @@
 //! The bindings of the crate's JavaScript, in wasm only: `browser.js`, and two
 //! modules of their own, each imported only by an app that uses it:
 //! `kebab_case.js` (options with keys to case: `fields`, `field_mappings`) and
-//! `modal.js` (a modal). They ship as
-//! written, so their comments are terse and their explanations are here and
-//! where each function is used (`browser_builtins.rs`, `container_id.rs`,
-//! `frame_link.rs`, `modal.rs`):
+//! `modal.js` (a modal). They ship as written, so `browser.js` and `modal.js`
+//! carry no comments (a browser would download them: 300 B gzip); their
+//! explanations are here and where each function is used
+//! (`browser_builtins.rs`, `container_id.rs`, `frame_link.rs`, `modal.rs`).
+//! `kebab_case.js` keeps lodash's license notice.
 //!
 //! - `kebab_case` is lodash `kebabCase` 4.1.1 (npm `lodash.kebabcase`, as
 //!   bundled in `persona@5.9.0`), its regular expressions and deburring table
 //!   verbatim: the official SDK's key casing, run by the browser.
-//! - `json_kind` / `json_items` classify message data and list its members,
-//!   catching what throws (`frame_link.rs` walks them); `is_source` tells
+//! - `json_kind` / `json_items` classify message data and list its members
+//!   (an array's elements; a plain object's members as `[key, value, …]`,
+//!   `undefined` ones left out), catching what throws (`frame_link.rs` walks
+//!   them); `is_source` tells
 //!   whether a message came from the flow iframe's window, and `post_action`
 //!   posts `{action, metadata}` to it, at its exact origin (a post that
 //!   throws, such as to a malformed origin, is `false`).
 //! - `random_container_id` draws 20 base-32 digits from `crypto.getRandomValues`.
 //! - `show_dialog` / `hide_dialog`: the modal's DOM work (focus guards, scroll
-//!   lock, focus in and back).
+//!   lock, focus in and back), and once per document the modal's styles: the
+//!   spinner's keyframes and colours, and `--persona-desktop`, a space toggle
+//!   (empty on desktop, void below [`DESKTOP_MEDIA_QUERY`]) that the modal
+//!   iframe's sizes are written with. They go in an adopted constructed
+//!   stylesheet, or a `<style>` with the page's nonce where browsers have none.
+//!
+//! [`DESKTOP_MEDIA_QUERY`]: leptos_persona_core::DESKTOP_MEDIA_QUERY
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -42,7 +51,14 @@ extern "C" {
         event: &web_sys::MessageEvent,
         iframe: &web_sys::HtmlIFrameElement,
     ) -> bool;
+    /// What JSON makes of `value`: 0 null (or `undefined`), 1 false, 2 true,
+    /// 3 number, 4 string, 5 array, 6 plain object (prototype
+    /// `Object.prototype` or `null`); -1 NaN or infinite, -2 a string with a
+    /// lone surrogate, -3 another object (or one whose inspection throws),
+    /// -4 function, -5 bigint, -6 symbol.
     pub(crate) fn json_kind(value: &wasm_bindgen::JsValue) -> i32;
+    /// An array's elements, or a plain object's defined members as
+    /// `[key, value, …]`; `null` if reading one throws.
     pub(crate) fn json_items(value: &wasm_bindgen::JsValue) -> Option<js_sys::Array>;
 }
 
@@ -57,5 +73,4 @@ extern "C" {
         on_event: &wasm_bindgen::JsValue,
     ) -> wasm_bindgen::JsValue;
     pub(crate) fn hide_dialog(shown: &wasm_bindgen::JsValue);
-    pub(crate) fn matches_media(query: &str) -> bool;
 }

@@ -1,5 +1,3 @@
-// leptos-persona's modal: focus guards, scroll lock, show and hide (see
-// modal.rs); its own module, imported only by an app with a modal.
 function wrap_focus(d) {
   if (d.querySelector('[data-focus-guard]')) return;
   [1, 0].forEach(function (first) {
@@ -47,11 +45,33 @@ function unlock_scroll() {
   });
   window.scrollTo(window.scrollX, saved.y);
 }
+var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
+  ':where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));' +
+  'border-top-color:var(--persona-spinner,#fff)}' +
+  '@media only screen and (min-width: 600.02px) and (min-height: 600.02px)' +
+  '{.persona-inquiry__dialog{--persona-desktop: }}';
+var styled = [];
+
+function add_styles(doc) {
+  if (styled.indexOf(doc) >= 0) return;
+  styled.push(doc);
+  try {
+    var sheet = new doc.defaultView.CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.concat([sheet]);
+  } catch (e) {
+    var s = doc.createElement('style'), n = doc.querySelector('[nonce]');
+    if (n) s.nonce = n.nonce;
+    s.textContent = css;
+    doc.head.appendChild(s);
+  }
+}
 
 export function show_dialog(iframe, on_event) {
   var d = iframe.parentElement;
   if (!d || typeof d.showModal !== 'function') return null;
   var back = d.ownerDocument.activeElement;
+  add_styles(d.ownerDocument);
   d.oncancel = on_event;
   d.onclose = function (e) { if (!d.open) on_event(e); };
   try { if (!d.open) d.showModal(); } catch (e) {}
@@ -67,8 +87,4 @@ export function hide_dialog(shown) {
   if (d.open) d.close();
   unlock_scroll();
   if (back && typeof back.focus === 'function') back.focus();
-}
-
-export function matches_media(query) {
-  return window.matchMedia(query).matches;
 }

@@ -25,22 +25,18 @@
 //! in Rust it took a dozen web-sys bindings. The state (who holds the lock,
 //! where focus goes back) stays here.
 
-use leptos::ev;
 use leptos::prelude::*;
-use leptos_persona_core::{modal_frame_size, WidgetAction, DESKTOP_MEDIA_QUERY};
+use leptos_persona_core::{modal_frame_size, WidgetAction};
 use wasm_bindgen::JsValue;
 
-use crate::browser_listener::WindowListener;
 use crate::effect::effect;
 use crate::flow_session::{flow_not_loaded, Inquiry};
 use crate::frame_view::{frame_title, push_declaration, DialogAttributes};
 
-/// What the modal remembers: the viewport's size class, and while it is shown
-/// what `show_dialog` returned (the dialog and where focus goes back).
+/// What the modal remembers: while it is shown, what `show_dialog` returned
+/// (the dialog and where focus goes back).
 #[derive(Clone, Copy)]
 pub(crate) struct Modal {
-    /// Whether the viewport is large enough for the flow's card size.
-    pub(crate) desktop: RwSignal<bool>,
     /// `None` while hidden (never a JavaScript `null`: off wasm nothing may
     /// ask a `JsValue` anything).
     shown: StoredValue<Option<JsValue>, LocalStorage>,
@@ -49,9 +45,8 @@ pub(crate) struct Modal {
 impl Modal {
     /// Shows and hides the dialog as the handle's `open` says. The dialog is
     /// the flow iframe's parent, so there is nothing to show without a flow.
-    pub(crate) fn new(inquiry: Inquiry) -> Self {
+    pub(crate) fn start(inquiry: Inquiry) {
         let modal = Self {
-            desktop: RwSignal::new(false),
             shown: StoredValue::new_local(None),
         };
         effect(move || {
@@ -63,14 +58,7 @@ impl Modal {
                 _ => {}
             }
         });
-        let resize = WindowListener::new(ev::resize, move |_| {
-            modal.desktop.try_set(matches_desktop());
-        });
-        on_cleanup(move || {
-            resize.remove();
-            modal.hide();
-        });
-        modal
+        on_cleanup(move || modal.hide());
     }
 
     fn is_shown(self) -> bool {
@@ -81,7 +69,6 @@ impl Modal {
         if self.is_shown() {
             return;
         }
-        self.desktop.set(matches_desktop());
         let on_event = move |event: web_sys::Event| {
             if event.type_() == "cancel" {
                 on_cancel(inquiry, event);
@@ -125,10 +112,6 @@ fn on_cancel(inquiry: Inquiry, event: web_sys::Event) {
     }
 }
 
-fn matches_desktop() -> bool {
-    dialog_js::matches_media(DESKTOP_MEDIA_QUERY)
-}
-
 /// The dialog's DOM work, in `modal.js` (showModal, focus guards, scroll
 /// lock, focus in and back: a dozen web-sys bindings in Rust); nothing off wasm.
 mod dialog_js {
@@ -160,44 +143,40 @@ mod dialog_js {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = shown;
     }
-
-    /// Whether the window matches `query`.
-    pub(super) fn matches_media(query: &str) -> bool {
-        #[cfg(target_arch = "wasm32")]
-        return crate::browser_js::matches_media(query);
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = query;
-            false
-        }
-    }
 }
 
 /// The iframe's sizing in the dialog: centred, within the flow's preferred
-/// size (`ready`'s dimensions, per the desktop media query), unless
-/// `frame_height`/`frame_width` say otherwise.
+/// size (`ready`'s dimensions) on desktop, unless `frame_height`/`frame_width`
+/// say otherwise; full screen below the desktop media query.
+///
+/// The flow's sizes are written after `var(--persona-desktop)`, a space toggle
+/// that `modal.js`'s styles set per [`DESKTOP_MEDIA_QUERY`]: empty on desktop,
+/// so the declaration holds, and void below it, so the declaration is unset.
+/// The browser follows the viewport; nothing listens for `resize`.
+///
+/// [`DESKTOP_MEDIA_QUERY`]: leptos_persona_core::DESKTOP_MEDIA_QUERY
 pub(crate) fn frame_style(
     inquiry: Inquiry,
-    modal: Modal,
     style: &mut String,
     max_h: Option<String>,
     max_w: Option<String>,
 ) {
-    let size = inquiry.handle.state.with(|s| {
-        modal_frame_size(
-            modal.desktop.get(),
-            s.preferred_dimensions.as_ref(),
-            s.styles.as_ref(),
-        )
-    });
+    let size = inquiry
+        .handle
+        .state
+        .with(|s| modal_frame_size(true, s.preferred_dimensions.as_ref(), s.styles.as_ref()));
     style
         .push_str("position:absolute;left:50%;top:50%;transform:translate(-50%,-50%);height:100%;");
-    push_declaration(style, "min-width", size.min_width);
-    push_declaration(style, "max-width", max_w.or(size.max_width));
-    push_declaration(style, "min-height", size.min_height);
-    push_declaration(style, "max-height", max_h.or(size.max_height));
-    push_declaration(style, "border-radius", size.border_radius);
+    let on_desktop = |value: Option<String>| value.map(|v| DESKTOP.to_owned() + &v);
+    push_declaration(style, "min-width", on_desktop(size.min_width));
+    push_declaration(style, "max-width", max_w.or(on_desktop(size.max_width)));
+    push_declaration(style, "min-height", on_desktop(size.min_height));
+    push_declaration(style, "max-height", max_h.or(on_desktop(size.max_height)));
+    push_declaration(style, "border-radius", on_desktop(size.border_radius));
 }
+
+/// What a size that holds on desktop only starts with (see [`frame_style`]).
+const DESKTOP: &str = "var(--persona-desktop) ";
 
 /// The modal `<dialog>`'s attributes: full-window backdrop, named by the
 /// iframe's title (Escape and closing are handled while it is shown, see
@@ -212,26 +191,32 @@ pub(crate) fn dialog(inquiry: Inquiry) -> DialogAttributes {
     }
 }
 
-/// The spinner's rotation and its default colours, so that it turns and shows
-/// without the stylesheet; `:where()` gives the colours no specificity, so any
-/// rule of the page's own (or [`STYLESHEET`](crate::STYLESHEET)'s variables) wins.
-const SPINNER_CSS: &str = "@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}\
-:where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));\
-border-top-color:var(--persona-spinner,#fff)}";
-
-/// The built-in spinner over the dialog's backdrop: turns with or without the
-/// optional stylesheet.
+/// The built-in spinner over the dialog's backdrop. It turns with or without
+/// the optional stylesheet: its keyframes and default colours are in the
+/// styles `modal.js` adds when it first shows a dialog, where `:where()` gives
+/// the colours no specificity, so any rule of the page's own (or
+/// [`STYLESHEET`](crate::STYLESHEET)'s variables) wins.
 pub(crate) fn spinner(label: String) -> AnyView {
-    let nonce = use_nonce();
     view! {
         <div
             class="persona-inquiry__spinner"
             role="status"
             aria-label=label
             style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%;animation:persona-inquiry-spin 1s linear infinite;"
-        >
-            <style nonce=nonce>{SPINNER_CSS}</style>
-        </div>
+        ></div>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    /// `modal.js` switches the desktop sizes on with the core's breakpoint.
+    #[test]
+    fn the_desktop_switch_uses_the_cores_breakpoint() {
+        let script = include_str!("modal.js");
+        let rule = String::from("@media ") + leptos_persona_core::DESKTOP_MEDIA_QUERY;
+        assert!(script.contains(&rule), "modal.js lacks {rule}");
+        assert!(script.contains("--persona-desktop: }"));
+        assert_eq!(super::DESKTOP, "var(--persona-desktop) ");
+    }
 }

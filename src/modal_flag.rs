@@ -72,10 +72,8 @@ impl ModalFlag {
     /// Starts the modal's pieces for `inquiry`, if this is a modal.
     pub(crate) fn start(self, inquiry: Inquiry) -> Option<ActiveModal> {
         let parts = self.0.modal?;
-        Some(ActiveModal {
-            parts,
-            modal: (parts.start)(inquiry),
-        })
+        (parts.start)(inquiry);
+        Some(ActiveModal { parts })
     }
 }
 
@@ -133,14 +131,14 @@ impl ActiveInline {
 }
 
 pub(crate) struct ModalParts {
-    start: fn(Inquiry) -> Modal,
-    frame_style: fn(Inquiry, Modal, &mut String, Option<String>, Option<String>),
+    start: fn(Inquiry),
+    frame_style: fn(Inquiry, &mut String, Option<String>, Option<String>),
     dialog: fn(Inquiry) -> DialogAttributes,
     spinner: fn(String) -> AnyView,
 }
 
 static MODAL_PARTS: ModalParts = ModalParts {
-    start: Modal::new,
+    start: Modal::start,
     frame_style: crate::modal::frame_style,
     dialog: crate::modal::dialog,
     spinner: crate::modal::spinner,
@@ -150,7 +148,6 @@ static MODAL_PARTS: ModalParts = ModalParts {
 #[derive(Clone, Copy)]
 pub(crate) struct ActiveModal {
     parts: &'static ModalParts,
-    modal: Modal,
 }
 
 impl ActiveModal {
@@ -162,7 +159,7 @@ impl ActiveModal {
         max_height: Option<String>,
         max_width: Option<String>,
     ) {
-        (self.parts.frame_style)(inquiry, self.modal, style, max_height, max_width);
+        (self.parts.frame_style)(inquiry, style, max_height, max_width);
     }
     /// The `<dialog>` the body goes in.
     pub(crate) fn dialog(self, inquiry: Inquiry) -> DialogAttributes {

@@ -166,6 +166,17 @@ fn css(element: &web_sys::HtmlElement, property: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The value the browser uses for `property` (after the cascade and `var()`).
+fn computed(element: &web_sys::Element, property: &str) -> String {
+    web_sys::window()
+        .unwrap()
+        .get_computed_style(element)
+        .unwrap()
+        .unwrap()
+        .get_property_value(property)
+        .unwrap_or_default()
+}
+
 fn new_root() -> web_sys::HtmlElement {
     let root: web_sys::HtmlElement = document()
         .create_element("div")
@@ -847,15 +858,7 @@ async fn the_modal_shows_a_spinner_until_load_and_applies_the_flows_preferred_si
         1,
         "the spinner turns"
     );
-    let computed = web_sys::window()
-        .unwrap()
-        .get_computed_style(&spinner)
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        computed.get_property_value("border-top-color").unwrap(),
-        "rgb(255, 255, 255)"
-    );
+    assert_eq!(computed(&spinner, "border-top-color"), "rgb(255, 255, 255)");
     let readied = || {
         mounted
             .handle
@@ -876,11 +879,17 @@ async fn the_modal_shows_a_spinner_until_load_and_applies_the_flows_preferred_si
             .is_none(),
         "spinner gone after load"
     );
-    // The test browser's 1280 × 900 viewport is "desktop": the flow's ready metadata applies.
+    // The test browser's 1280 × 900 viewport is "desktop": the flow's ready
+    // metadata applies (written for desktop only, see the phone e2e test).
     let iframe = mounted.iframe();
-    assert_eq!(css(&iframe, "max-width"), "560px");
-    assert_eq!(css(&iframe, "min-height"), "520px");
-    assert_eq!(css(&iframe, "border-radius"), "12px");
+    assert_eq!(computed(&iframe, "max-width"), "560px");
+    assert_eq!(computed(&iframe, "min-height"), "520px");
+    assert_eq!(computed(&iframe, "border-radius"), "12px");
+    assert_eq!(
+        css(&iframe, "max-width"),
+        "var(--persona-desktop) 560px",
+        "desktop-only"
+    );
     // The flow got `open` although it was sent before the flow had loaded.
     assert!(
         wait_until(10_000, || mounted

@@ -182,6 +182,26 @@ async fn on_a_phone_the_modal_takes_the_whole_screen() -> Result {
         "full screen: {sizes}"
     );
     b.screenshot("modal-on-a-phone").await?;
+    // The sizes follow the viewport while the modal is open: a card on a
+    // desktop-sized window, full screen again on a phone-sized one.
+    let frame_and_window =
+        "const r = document.querySelector('#modal-demo iframe').getBoundingClientRect();
+             return [r.width, window.innerWidth];";
+    b.client.set_window_size(1280, 900).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let wide = b.client.execute(frame_and_window, vec![]).await?;
+    let (card, window) = (
+        wide[0].as_f64().unwrap_or(0.0),
+        wide[1].as_f64().unwrap_or(0.0),
+    );
+    assert!(card > 0.0 && card + 100.0 < window, "a card: {wide}");
+    b.client.set_window_size(390, 800).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let narrow = b.client.execute(frame_and_window, vec![]).await?;
+    assert!(
+        (narrow[0].as_f64().unwrap_or(0.0) - narrow[1].as_f64().unwrap_or(-9.0)).abs() < 1.0,
+        "full screen again: {narrow}"
+    );
     b.assert_quiet_console("through the journey").await?;
     b.close().await
 }
