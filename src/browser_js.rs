@@ -19,11 +19,18 @@
 //!   throws, such as to a malformed origin, is `false`).
 //! - `random_container_id` draws 20 base-32 digits from `crypto.getRandomValues`.
 //! - `show_dialog` / `hide_dialog`: the modal's DOM work (focus guards, scroll
-//!   lock, focus in and back), and once per document the modal's styles: the
-//!   spinner's keyframes and colours, and `--persona-desktop`, a space toggle
-//!   (empty on desktop, void below [`DESKTOP_MEDIA_QUERY`]) that the modal
-//!   iframe's sizes are written with. They go in an adopted constructed
-//!   stylesheet, or a `<style>` with the page's nonce where browsers have none.
+//!   lock, focus in and back, the built-in spinner), and once per document the
+//!   modal's styles: the spinner's keyframes and colours (`:where()`, so that
+//!   any rule of the page's wins), the rule that hides it unless the wrapper's
+//!   `data-phase` is `loading`, and `--persona-desktop`, a space toggle (empty
+//!   on desktop, void below [`DESKTOP_MEDIA_QUERY`]) that the modal iframe's
+//!   sizes are written with. They go in an adopted constructed stylesheet, or
+//!   a `<style>` with the page's nonce where browsers have none.
+//!
+//!   The spinner is a `role="status"` element labelled with
+//!   [`Labels::loading`](crate::Labels::loading), made once per dialog (none
+//!   when the app gives a `loading` view): it shows while the flow loads
+//!   because of that rule, so no Rust view, signal or effect follows it.
 //!
 //! [`DESKTOP_MEDIA_QUERY`]: leptos_persona_core::DESKTOP_MEDIA_QUERY
 
@@ -71,6 +78,7 @@ extern "C" {
     pub(crate) fn show_dialog(
         iframe: &web_sys::Element,
         on_event: &wasm_bindgen::JsValue,
+        spinner_label: Option<String>,
     ) -> wasm_bindgen::JsValue;
     pub(crate) fn hide_dialog(shown: &wasm_bindgen::JsValue);
 }

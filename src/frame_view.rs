@@ -140,7 +140,6 @@ pub(crate) struct Body {
     pub(crate) container_id: String,
     pub(crate) height: Option<ActiveInline>,
     pub(crate) loading: Option<ViewFn>,
-    pub(crate) loading_label: String,
     pub(crate) children: Option<Children>,
 }
 
@@ -153,21 +152,12 @@ pub(crate) fn body(inquiry: Inquiry, modal: Option<ActiveModal>, body: Body) -> 
         container_id,
         height,
         loading,
-        loading_label,
         children,
     } = body;
     let live = move || !handle.lifecycle.with(|l| l.destroyed);
     let is_loading = move || live() && handle.state.with(|s| s.phase == InquiryPhase::Loading);
-    let loading_view = move || {
-        if !is_loading() {
-            return None;
-        }
-        match (&loading, modal) {
-            (Some(loading), _) => Some(loading.run()),
-            (None, Some(modal)) => Some(modal.spinner(loading_label.clone())),
-            (None, None) => None,
-        }
-    };
+    // A modal without a loading view of the app's has `modal.js`'s spinner.
+    let loading_view = move || loading.as_ref().filter(|_| is_loading()).map(ViewFn::run);
     let style = move || text(move || frame_style(inquiry, height, modal));
     // A new URL, a restart or a resume is a new iframe element, never the old
     // one with a new `src`: the view alternates between two branches of an

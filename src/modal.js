@@ -48,6 +48,7 @@ function unlock_scroll() {
 var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
   ':where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));' +
   'border-top-color:var(--persona-spinner,#fff)}' +
+  '.persona-inquiry:not([data-phase=loading]) .persona-inquiry__spinner{display:none}' +
   '@media only screen and (min-width: 600.02px) and (min-height: 600.02px)' +
   '{.persona-inquiry__dialog{--persona-desktop: }}';
 var styled = [];
@@ -67,11 +68,23 @@ function add_styles(doc) {
   }
 }
 
-export function show_dialog(iframe, on_event) {
+function add_spinner(d, label) {
+  if (d.querySelector('.persona-inquiry__spinner')) return;
+  var s = d.ownerDocument.createElement('div');
+  s.className = 'persona-inquiry__spinner';
+  s.setAttribute('role', 'status');
+  s.setAttribute('aria-label', label);
+  s.style.cssText = 'position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;' +
+    'box-sizing:border-box;border-radius:50%;animation:persona-inquiry-spin 1s linear infinite';
+  d.prepend(s);
+}
+
+export function show_dialog(iframe, on_event, spinner_label) {
   var d = iframe.parentElement;
   if (!d || typeof d.showModal !== 'function') return null;
   var back = d.ownerDocument.activeElement;
   add_styles(d.ownerDocument);
+  if (spinner_label != null) add_spinner(d, spinner_label);
   d.oncancel = on_event;
   d.onclose = function (e) { if (!d.open) on_event(e); };
   try { if (!d.open) d.showModal(); } catch (e) {}

@@ -21,6 +21,9 @@
 //!   `hide_dialog` clears them. (As `on:cancel`/`on:close` in the view they
 //!   brought tachys's event-delegation code into the bundle: 4.3 KB gzip.)
 //!
+//! - The built-in spinner is made by `show_dialog` and shown by CSS while the
+//!   wrapper's `data-phase` is `loading` (see `browser_js.rs`).
+//!
 //! That DOM work is a few lines of `modal.js` (`show_dialog`, `hide_dialog`):
 //! in Rust it took a dozen web-sys bindings. The state (who holds the lock,
 //! where focus goes back) stays here.
@@ -45,7 +48,8 @@ pub(crate) struct Modal {
 impl Modal {
     /// Shows and hides the dialog as the handle's `open` says. The dialog is
     /// the flow iframe's parent, so there is nothing to show without a flow.
-    pub(crate) fn start(inquiry: Inquiry) {
+    /// The dialog gets the built-in spinner when `spinner_label` is given.
+    pub(crate) fn start(inquiry: Inquiry, spinner_label: Option<String>) {
         let modal = Self {
             shown: StoredValue::new_local(None),
         };
@@ -53,7 +57,7 @@ impl Modal {
             let open = inquiry.handle.open.get();
             let iframe = inquiry.iframe.get();
             match iframe {
-                Some(iframe) if open => modal.show(inquiry, iframe),
+                Some(iframe) if open => modal.show(inquiry, iframe, spinner_label.clone()),
                 _ if !open => modal.hide(),
                 _ => {}
             }
@@ -65,7 +69,12 @@ impl Modal {
         self.shown.try_with_value(Option::is_some) == Some(true)
     }
 
-    fn show(self, inquiry: Inquiry, iframe: web_sys::HtmlIFrameElement) {
+    fn show(
+        self,
+        inquiry: Inquiry,
+        iframe: web_sys::HtmlIFrameElement,
+        spinner_label: Option<String>,
+    ) {
         if self.is_shown() {
             return;
         }
@@ -79,7 +88,7 @@ impl Modal {
             }
         };
         self.shown
-            .set_value(dialog_js::show(iframe.into(), on_event));
+            .set_value(dialog_js::show(iframe.into(), on_event, spinner_label));
         // Before `load` the flow cannot hear it; `load` posts it then.
         if !inquiry
             .handle
@@ -122,16 +131,18 @@ mod dialog_js {
     pub(super) fn show(
         iframe: web_sys::Element,
         on_event: impl FnMut(web_sys::Event) + 'static,
+        spinner_label: Option<String>,
     ) -> Option<JsValue> {
         #[cfg(target_arch = "wasm32")]
         {
             let on_event: Box<dyn FnMut(web_sys::Event)> = Box::new(on_event);
             let on_event = wasm_bindgen::closure::Closure::wrap(on_event).into_js_value();
-            Some(crate::browser_js::show_dialog(&iframe, &on_event)).filter(|s| !s.is_null())
+            let shown = crate::browser_js::show_dialog(&iframe, &on_event, spinner_label);
+            Some(shown).filter(|s| !s.is_null())
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = (iframe, on_event);
+            let _ = (iframe, on_event, spinner_label);
             None
         }
     }
@@ -189,23 +200,6 @@ pub(crate) fn dialog(inquiry: Inquiry) -> DialogAttributes {
                 margin:0;padding:0;border:0;overflow:hidden;\
                 background:var(--persona-overlay, rgba(0,0,0,.7));",
     }
-}
-
-/// The built-in spinner over the dialog's backdrop. It turns with or without
-/// the optional stylesheet: its keyframes and default colours are in the
-/// styles `modal.js` adds when it first shows a dialog, where `:where()` gives
-/// the colours no specificity, so any rule of the page's own (or
-/// [`STYLESHEET`](crate::STYLESHEET)'s variables) wins.
-pub(crate) fn spinner(label: String) -> AnyView {
-    view! {
-        <div
-            class="persona-inquiry__spinner"
-            role="status"
-            aria-label=label
-            style="position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%;animation:persona-inquiry-spin 1s linear infinite;"
-        ></div>
-    }
-    .into_any()
 }
 
 #[cfg(test)]

@@ -6,8 +6,6 @@
 //! the function table that `From<bool>` hands out. An app that never writes
 //! `modal=…` never calls it, so the linker leaves all of that out of its wasm.
 
-use leptos::prelude::*;
-
 use crate::flow_session::Inquiry;
 use crate::frame_view::DialogAttributes;
 use crate::inline_height::InlineHeight;
@@ -69,10 +67,15 @@ impl ModalFlag {
         })
     }
 
-    /// Starts the modal's pieces for `inquiry`, if this is a modal.
-    pub(crate) fn start(self, inquiry: Inquiry) -> Option<ActiveModal> {
+    /// Starts the modal's pieces for `inquiry`, if this is a modal, with the
+    /// built-in spinner's label (`None`: the app has its own loading view).
+    pub(crate) fn start(
+        self,
+        inquiry: Inquiry,
+        spinner_label: Option<String>,
+    ) -> Option<ActiveModal> {
         let parts = self.0.modal?;
-        (parts.start)(inquiry);
+        (parts.start)(inquiry, spinner_label);
         Some(ActiveModal { parts })
     }
 }
@@ -131,17 +134,15 @@ impl ActiveInline {
 }
 
 pub(crate) struct ModalParts {
-    start: fn(Inquiry),
+    start: fn(Inquiry, Option<String>),
     frame_style: fn(Inquiry, &mut String, Option<String>, Option<String>),
     dialog: fn(Inquiry) -> DialogAttributes,
-    spinner: fn(String) -> AnyView,
 }
 
 static MODAL_PARTS: ModalParts = ModalParts {
     start: Modal::start,
     frame_style: crate::modal::frame_style,
     dialog: crate::modal::dialog,
-    spinner: crate::modal::spinner,
 };
 
 /// A started modal and its pieces.
@@ -164,10 +165,5 @@ impl ActiveModal {
     /// The `<dialog>` the body goes in.
     pub(crate) fn dialog(self, inquiry: Inquiry) -> DialogAttributes {
         (self.parts.dialog)(inquiry)
-    }
-
-    /// The default loading indicator over the dialog's backdrop.
-    pub(crate) fn spinner(self, label: String) -> AnyView {
-        (self.parts.spinner)(label)
     }
 }

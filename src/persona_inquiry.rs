@@ -387,12 +387,12 @@ fn persona_inquiry(
     if let Some(open) = parts.open {
         bind_open(handle, open);
     }
-    let modal = parts.modal.start(inquiry);
+    let spinner_label = parts.loading.is_none().then_some(parts.labels.loading);
+    let modal = parts.modal.start(inquiry, spinner_label);
     let body = Body {
         container_id,
         height,
         loading: parts.loading,
-        loading_label: parts.labels.loading,
         children: parts.children,
     };
     let view = ViewParts {

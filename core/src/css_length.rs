@@ -27,14 +27,12 @@ pub(crate) fn is_css_length(value: &str) -> bool {
     let Some((number, unit)) = value.split_at_checked(digits_end) else {
         return false;
     };
-    let mut parts = number.split('.');
-    let whole = parts.next().unwrap_or("");
-    let fraction = parts.next();
-    let well_formed = parts.next().is_none()
-        && match fraction {
-            None => !whole.is_empty(),
-            Some(fraction) => !fraction.is_empty(),
-        };
+    // At most one dot, with a digit after it; or digits alone.
+    let well_formed = match number.bytes().filter(|&b| b == b'.').count() {
+        0 => !number.is_empty(),
+        1 => !number.ends_with('.'),
+        _ => false,
+    };
     if !well_formed {
         return false;
     }
