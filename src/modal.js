@@ -46,8 +46,10 @@ function unlock_scroll() {
   window.scrollTo(window.scrollX, saved.y);
 }
 var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
+  '.persona-inquiry__spinner{position:absolute;top:50%;left:50%;width:48px;height:48px;' +
+  'margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%}' +
   ':where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));' +
-  'border-top-color:var(--persona-spinner,#fff)}' +
+  'border-top-color:var(--persona-spinner,#fff);animation:persona-inquiry-spin 1s linear infinite}' +
   '.persona-inquiry:not([data-phase=loading]) .persona-inquiry__spinner{display:none}' +
   '@media only screen and (min-width: 600.02px) and (min-height: 600.02px)' +
   '{.persona-inquiry__dialog{--persona-desktop: }}';
@@ -74,8 +76,6 @@ function add_spinner(d, label) {
   s.className = 'persona-inquiry__spinner';
   s.setAttribute('role', 'status');
   s.setAttribute('aria-label', label);
-  s.style.cssText = 'position:absolute;top:50%;left:50%;width:48px;height:48px;margin:-24px 0 0 -24px;' +
-    'box-sizing:border-box;border-radius:50%;animation:persona-inquiry-spin 1s linear infinite';
   d.prepend(s);
 }
 
@@ -85,8 +85,8 @@ export function show_dialog(iframe, on_event, spinner_label) {
   var back = d.ownerDocument.activeElement;
   add_styles(d.ownerDocument);
   if (spinner_label != null) add_spinner(d, spinner_label);
-  d.oncancel = on_event;
-  d.onclose = function (e) { if (!d.open) on_event(e); };
+  d.oncancel = function (e) { e.preventDefault(); on_event(true); };
+  d.onclose = function () { if (!d.open) on_event(false); };
   try { if (!d.open) d.showModal(); } catch (e) {}
   wrap_focus(d);
   lock_scroll();

@@ -17,8 +17,9 @@
 //!   styles and the scroll position.
 //!
 //! - The dialog's `cancel` (Escape) and `close` events are heard while it is
-//!   shown: `show_dialog` sets its `oncancel`/`onclose` to one Rust closure,
-//!   `hide_dialog` clears them. (As `on:cancel`/`on:close` in the view they
+//!   shown: `show_dialog` sets its `oncancel`/`onclose` to call one Rust closure
+//!   (`true` for a cancel, whose default it prevents; `false` for a close that
+//!   left the dialog closed), `hide_dialog` clears them. (As `on:cancel`/`on:close` in the view they
 //!   brought tachys's event-delegation code into the bundle: 4.3 KB gzip.)
 //!
 //! - The built-in spinner is made by `show_dialog` and shown by CSS while the
@@ -78,9 +79,11 @@ impl Modal {
         if self.is_shown() {
             return;
         }
-        let on_event = move |event: web_sys::Event| {
-            if event.type_() == "cancel" {
-                on_cancel(inquiry, event);
+        // `true` for the dialog's `cancel` (its default already prevented),
+        // `false` for a `close` that left it closed.
+        let on_event = move |cancel: bool| {
+            if cancel {
+                on_cancel(inquiry);
             } else if self.is_shown() {
                 // A close we did not make (the browser's own close request):
                 // `hide` forgets the dialog before closing it.
@@ -108,8 +111,7 @@ impl Modal {
 
 /// The dialog's `cancel` (Escape, on the topmost dialog only): ask the flow to
 /// exit, or just close when no flow has loaded to ask.
-fn on_cancel(inquiry: Inquiry, event: web_sys::Event) {
-    event.prevent_default();
+fn on_cancel(inquiry: Inquiry) {
     let handle = inquiry.handle;
     match handle
         .state
@@ -130,12 +132,12 @@ mod dialog_js {
     /// [`hide`] takes (`None` if `iframe` is not in a dialog).
     pub(super) fn show(
         iframe: web_sys::Element,
-        on_event: impl FnMut(web_sys::Event) + 'static,
+        on_event: impl FnMut(bool) + 'static,
         spinner_label: Option<String>,
     ) -> Option<JsValue> {
         #[cfg(target_arch = "wasm32")]
         {
-            let on_event: Box<dyn FnMut(web_sys::Event)> = Box::new(on_event);
+            let on_event: Box<dyn FnMut(bool)> = Box::new(on_event);
             let on_event = wasm_bindgen::closure::Closure::wrap(on_event).into_js_value();
             let shown = crate::browser_js::show_dialog(&iframe, &on_event, spinner_label);
             Some(shown).filter(|s| !s.is_null())
