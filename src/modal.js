@@ -18,39 +18,14 @@ function wrap_focus(d) {
   });
 }
 
-var scrollHolders = 0, scrollSaved = null;
-var scrollLocked = ['overflow', 'position', 'top', 'left', 'right', 'padding-right'];
-
-function lock_scroll() {
-  var body = document.body;
-  if (++scrollHolders !== 1 || !body) return;
-  var y = window.scrollY;
-  var bar = Math.round(window.innerWidth - document.documentElement.clientWidth);
-  var lock = ['hidden', 'fixed', -Math.round(y) + 'px', '0', '0', bar > 0 ? bar + 'px' : ''];
-  scrollSaved = { y: y, values: scrollLocked.map(function (p, i) {
-    var was = body.style.getPropertyValue(p);
-    if (lock[i]) body.style.setProperty(p, lock[i]);
-    return was;
-  }) };
-}
-
-function unlock_scroll() {
-  var saved = scrollSaved, body = document.body;
-  scrollHolders = Math.max(0, scrollHolders - 1);
-  if (scrollHolders || !saved || !body) return;
-  scrollSaved = null;
-  scrollLocked.forEach(function (p, i) {
-    if (saved.values[i]) body.style.setProperty(p, saved.values[i]);
-    else body.style.removeProperty(p);
-  });
-  window.scrollTo(window.scrollX, saved.y);
-}
 var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
   '.persona-inquiry__spinner{position:absolute;top:50%;left:50%;width:48px;height:48px;' +
   'margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%}' +
   ':where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));' +
   'border-top-color:var(--persona-spinner,#fff);animation:persona-inquiry-spin 1s linear infinite}' +
   '.persona-inquiry:not([data-phase=loading]) .persona-inquiry__spinner{display:none}' +
+  ':root:has(.persona-inquiry__dialog[open]){overflow:hidden}' +
+  ':root[data-persona-scrollbar]:has(.persona-inquiry__dialog[open]){scrollbar-gutter:stable}' +
   '@media only screen and (min-width: 600.02px) and (min-height: 600.02px)' +
   '{.persona-inquiry__dialog{--persona-desktop: }}';
 var styled = [];
@@ -82,14 +57,16 @@ function add_spinner(d, label) {
 export function show_dialog(iframe, on_event, spinner_label) {
   var d = iframe.parentElement;
   if (!d || typeof d.showModal !== 'function') return null;
-  var back = d.ownerDocument.activeElement;
-  add_styles(d.ownerDocument);
+  var doc = d.ownerDocument, root = doc.documentElement;
+  var back = doc.activeElement;
+  add_styles(doc);
+  if (!doc.querySelector('.persona-inquiry__dialog[open]'))
+    root.toggleAttribute('data-persona-scrollbar', doc.defaultView.innerWidth > root.clientWidth);
   if (spinner_label != null) add_spinner(d, spinner_label);
   d.oncancel = function (e) { e.preventDefault(); on_event(true); };
   d.onclose = function () { if (!d.open) on_event(false); };
   try { if (!d.open) d.showModal(); } catch (e) {}
   wrap_focus(d);
-  lock_scroll();
   iframe.focus();
   return { d: d, back: back };
 }
@@ -98,6 +75,5 @@ export function hide_dialog(shown) {
   var d = shown.d, back = shown.back;
   d.oncancel = d.onclose = null;
   if (d.open) d.close();
-  unlock_scroll();
   if (back && typeof back.focus === 'function') back.focus();
 }

@@ -10,11 +10,13 @@
 //!   end instead, as radix's focus guards and thaw's `FocusTrap` do. The first
 //!   guard (Shift+Tab) focuses the last element that takes focus, the last guard
 //!   (Tab) the first; hidden or disabled candidates refuse focus and are skipped.
-//! - The scroll lock is counted, so stacked modals share it. The body is fixed
-//!   at its scroll position (`position: fixed; top: -scrollY`), which also holds
-//!   on iOS Safari where `overflow: hidden` alone does not, and padded by the
-//!   scrollbar's width so nothing shifts; releasing restores the body's own
-//!   styles and the scroll position.
+//! - The scroll lock is CSS: while any of the crate's dialogs is open, a rule
+//!   of the modal's stylesheet (`:root:has(.persona-inquiry__dialog[open])`)
+//!   hides the page's overflow, so stacked modals share it and the scroll
+//!   position stays as it was. When the page had a scrollbar as the first
+//!   modal opened (`data-persona-scrollbar` on the root), its room is kept
+//!   (`scrollbar-gutter: stable`), so nothing shifts; a page without one gets
+//!   no gutter.
 //!
 //! - The dialog's `cancel` (Escape) and `close` events are heard while it is
 //!   shown: `show_dialog` sets its `oncancel`/`onclose` to call one Rust closure

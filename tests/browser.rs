@@ -628,8 +628,8 @@ async fn modal_opens_focuses_locks_scroll_and_escape_cancels() {
         overlay.matches(":modal").unwrap(),
         "a modal dialog, in the top layer"
     );
-    let body_overflow = css(&document().body().unwrap(), "overflow");
-    assert_eq!(body_overflow, "hidden");
+    let root_overflow = computed(&document().document_element().unwrap(), "overflow");
+    assert_eq!(root_overflow, "hidden", "the page behind does not scroll");
     let active = document().active_element().unwrap();
     assert!(
         js_sys::Object::is(&active, &mounted.iframe()),
@@ -700,14 +700,53 @@ async fn stacked_modals_share_the_scroll_lock() {
         second.root.contains(Some(&on_top)),
         "the later modal is the topmost"
     );
-    let overflow = || css(&document().body().unwrap(), "overflow");
+    let overflow = || computed(&document().document_element().unwrap(), "overflow");
     assert_eq!(overflow(), "hidden");
     second.handle.close();
     sleep(30).await;
     assert_eq!(overflow(), "hidden", "still locked while the first is open");
     first.handle.close();
     sleep(30).await;
-    assert_eq!(overflow(), "");
+    assert_eq!(overflow(), "visible");
+}
+
+/// Locking the scroll moves nothing: on a page that scrolls, the scrollbar's
+/// room is kept; on one that does not, none is added.
+#[wasm_bindgen_test]
+async fn the_scroll_lock_keeps_the_layout_and_the_scroll_position() {
+    let window = web_sys::window().unwrap();
+    let body = document().body().unwrap();
+    let tall: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    tall.style().set_property("height", "5000px").unwrap();
+    for scrolls in [true, false] {
+        if scrolls {
+            body.append_child(&tall).unwrap();
+            window.scroll_to_with_x_and_y(0.0, 700.0);
+        }
+        let mounted = mount(
+            move |handle| view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle /> },
+        );
+        sleep(30).await;
+        let (width, scrolled) = (body.offset_width(), window.scroll_y().unwrap());
+        mounted.handle.open();
+        sleep(30).await;
+        let root = document().document_element().unwrap();
+        let locked = (
+            computed(&root, "overflow"),
+            body.offset_width(),
+            window.scroll_y().unwrap(),
+        );
+        mounted.handle.close();
+        sleep(30).await;
+        let released = (body.offset_width(), window.scroll_y().unwrap());
+        tall.remove();
+        assert_eq!(
+            locked,
+            ("hidden".to_owned(), width, scrolled),
+            "locked without a shift (the page scrolls: {scrolls})"
+        );
+        assert_eq!(released, (width, scrolled), "released as it was");
+    }
 }
 
 /// Counts `addEventListener` / `removeEventListener` calls on `window` per event type.
