@@ -208,10 +208,11 @@ pub(crate) fn dialog(inquiry: Inquiry) -> DialogAttributes {
 
 #[cfg(test)]
 mod tests {
-    /// `modal.js` switches the desktop sizes on with the core's breakpoint.
+    /// The shipped `modal.js` switches the desktop sizes on with the core's
+    /// breakpoint.
     #[test]
     fn the_desktop_switch_uses_the_cores_breakpoint() {
-        let script = include_str!("modal.js");
+        let script = include_str!("js/modal.min.js");
         let rule = String::from("@media ") + leptos_persona_core::DESKTOP_MEDIA_QUERY;
         assert!(script.contains(&rule), "modal.js lacks {rule}");
         assert!(script.contains("--persona-desktop: }"));

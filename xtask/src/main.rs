@@ -10,12 +10,15 @@
 //! - `cargo xtask size [--check]`: what the component adds to an app (inline and
 //!   modal), per crate, against `xtask/size-budget.txt`; and the demo's size.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
+//! - `cargo xtask js`: minifies the crate's JavaScript sources into what ships
+//!   (`src/js/*.min.js`, see [`js`]).
 //! - `cargo xtask package`, `cargo xtask msrv`, `cargo xtask e2e [FILTER]`: those
 //!   test steps alone (the end-to-end tests whose names contain `FILTER`).
 //! - `cargo xtask bench [--loads N]`: leptos-persona against the official SDK, side
 //!   by side in headless Chromium (see [`bench`]).
 
 mod bench;
+mod js;
 mod msrv;
 mod package;
 mod size;
@@ -35,13 +38,14 @@ fn main() -> ExitCode {
         Some("ssr") => ssr(),
         Some("size") => size::size(args.iter().any(|a| a == "--check"), true),
         Some("package") => package::package(),
+        Some("js") => js::write(),
         Some("msrv") => msrv::msrv(),
         Some("bench") => bench::bench(&args[1..]),
         Some("e2e") => tools::ensure_browser_tools()
             .and_then(|tools| end_to_end_tests(&tools, args.get(1).map(String::as_str))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | size | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
+                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | size | js | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
             );
             return ExitCode::from(2);
         }
@@ -138,6 +142,7 @@ fn test() -> Result<(), String> {
         "cargo fmt --check",
         cargo().args(["fmt", "--all", "--check"]),
     )?;
+    js::check()?;
     run(
         "cargo clippy (native)",
         cargo().args([

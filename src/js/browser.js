@@ -1,6 +1,14 @@
+// leptos-persona's JavaScript (see src/browser_js.rs). This is the source:
+// `cargo xtask js` minifies it into browser.min.js, which is what ships.
+
 export function number_to_string(value) {
   return String(value);
 }
+
+// What JSON makes of a value (see src/frame_link.rs): 0 null, 1 false, 2 true,
+// 3 number, 4 string, 5 array, 6 plain object; -1 NaN/infinite, -2 lone
+// surrogate, -3 another object (or a throwing proxy), -4 function, -5 bigint,
+// -6 symbol.
 export function json_kind(v) {
   try {
     if (v === null || v === undefined) return 0;
@@ -20,6 +28,8 @@ export function json_kind(v) {
   } catch (e) {}
   return -3;
 }
+// An array's elements, or a plain object's members as [key, value, ...]
+// with undefined ones left out; null if reading one throws.
 export function json_items(v) {
   try {
     if (Array.isArray(v)) return Array.prototype.slice.call(v);
@@ -36,6 +46,8 @@ export function is_source(event, iframe) {
   return !!w && event.source === w;
 }
 
+// Posts {action, metadata} to the flow, at its exact origin; false when the
+// iframe has no window or the post throws (a malformed origin).
 export function post_action(iframe, action, force, origin) {
   var w = iframe.contentWindow;
   if (!w) return false;
@@ -49,6 +61,7 @@ export function post_action(iframe, action, force, origin) {
   }
 }
 
+// `persona-inquiry-` and 20 base-32 digits from crypto.getRandomValues.
 export function random_container_id() {
   var digits = '0123456789abcdefghijklmnopqrstuv';
   return 'persona-inquiry-' + Array.prototype.map.call(

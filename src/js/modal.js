@@ -1,3 +1,11 @@
+// leptos-persona's modal: the dialog's DOM work (see src/modal.rs). A module of
+// its own, imported only by an app with a modal. This is the source:
+// `cargo xtask js` minifies it into modal.min.js, which is what ships.
+
+// Sends Tab and Shift+Tab round the open dialog: an unseen, focusable guard at
+// each end takes the focus a browser would give its own toolbar and passes it
+// to the first (Tab) or last (Shift+Tab) element of the dialog that takes it.
+// Hidden or disabled candidates refuse focus and are skipped.
 function wrap_focus(d) {
   if (d.querySelector('[data-focus-guard]')) return;
   [1, 0].forEach(function (first) {
@@ -18,6 +26,15 @@ function wrap_focus(d) {
   });
 }
 
+// The modal's styles, added once per document:
+// - the built-in spinner: its layout, and at no specificity (`:where`) its turn
+//   and colours, so that a page's own rules (such as a reduced-motion one) win;
+//   shown only while the wrapper's data-phase is `loading`;
+// - the scroll lock: while any of the crate's dialogs is open the page does not
+//   scroll, and keeps its scrollbar's room if it had a scrollbar;
+// - `--persona-desktop`, a space toggle: empty (so `var(--persona-desktop) 400px`
+//   is `400px`) in the desktop media query, which must stay the core's
+//   DESKTOP_MEDIA_QUERY, and unset (so the declaration is void) below it.
 var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
   '.persona-inquiry__spinner{position:absolute;top:50%;left:50%;width:48px;height:48px;' +
   'margin:-24px 0 0 -24px;box-sizing:border-box;border-radius:50%}' +
@@ -30,6 +47,8 @@ var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
   '{.persona-inquiry__dialog{--persona-desktop: }}';
 var styled = [];
 
+// An adopted constructed stylesheet; where a browser has none, a <style> with
+// the nonce of the page's first element that has one.
 function add_styles(doc) {
   if (styled.indexOf(doc) >= 0) return;
   styled.push(doc);
@@ -54,6 +73,12 @@ function add_spinner(d, label) {
   d.prepend(s);
 }
 
+// Shows the dialog round `iframe` (its parent) and focuses the flow. The first
+// of the crate's modals to open notes whether the page has a scrollbar (for
+// the scroll lock's gutter). `on_event(true)` is the dialog's cancel (Escape),
+// its default prevented; `on_event(false)` a close that left it closed.
+// Returns what hide_dialog takes (the dialog, and the element that had focus),
+// or null when `iframe` is not in a dialog.
 export function show_dialog(iframe, on_event, spinner_label) {
   var d = iframe.parentElement;
   if (!d || typeof d.showModal !== 'function') return null;
@@ -71,6 +96,7 @@ export function show_dialog(iframe, on_event, spinner_label) {
   return { d: d, back: back };
 }
 
+// Closes the dialog show_dialog showed and gives focus back.
 export function hide_dialog(shown) {
   var d = shown.d, back = shown.back;
   d.oncancel = d.onclose = null;
