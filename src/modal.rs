@@ -14,9 +14,11 @@
 //!   of the modal's stylesheet (`:root:has(.persona-inquiry__dialog[open])`)
 //!   hides the page's overflow, so stacked modals share it and the scroll
 //!   position stays as it was. When the page had a scrollbar as the first
-//!   modal opened (`data-persona-scrollbar` on the root), its room is kept
-//!   (`scrollbar-gutter: stable`), so nothing shifts; a page without one gets
-//!   no gutter.
+//!   modal opened (`data-persona-scrollbar` on the root), the body's right
+//!   padding grows by the scrollbar's width (`--persona-scrollbar`, written
+//!   then), so nothing shifts; a page without one is left alone. (Keeping the
+//!   room with `scrollbar-gutter` would narrow the dialog too: fixed boxes and
+//!   `vw` leave the gutter out.)
 //!
 //! - The dialog's `cancel` (Escape) and `close` events are heard while it is
 //!   shown: `show_dialog` sets its `oncancel`/`onclose` to call one Rust closure

@@ -710,14 +710,20 @@ async fn stacked_modals_share_the_scroll_lock() {
     assert_eq!(overflow(), "visible");
 }
 
-/// Locking the scroll moves nothing: on a page that scrolls, the scrollbar's
-/// room is kept; on one that does not, none is added.
+/// Locking the scroll moves nothing: on a page that scrolls, the body is
+/// padded by the scrollbar's width; on one that does not, nothing is added.
+/// The dialog still covers the whole window.
 #[wasm_bindgen_test]
 async fn the_scroll_lock_keeps_the_layout_and_the_scroll_position() {
     let window = web_sys::window().unwrap();
     let body = document().body().unwrap();
+    // A block in the body: its width is the body's content width.
+    let content: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let tall: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     tall.style().set_property("height", "5000px").unwrap();
+    body.append_child(&content).unwrap();
+    // The page's own padding is kept (and grown by the scrollbar's width).
+    body.style().set_property("padding-right", "20px").unwrap();
     for scrolls in [true, false] {
         if scrolls {
             body.append_child(&tall).unwrap();
@@ -727,25 +733,42 @@ async fn the_scroll_lock_keeps_the_layout_and_the_scroll_position() {
             move |handle| view! { <PersonaInquiry modal=true host=simulator() template_id="itmpl_sim_never_loads" handle=handle /> },
         );
         sleep(30).await;
-        let (width, scrolled) = (body.offset_width(), window.scroll_y().unwrap());
+        let (width, scrolled) = (content.offset_width(), window.scroll_y().unwrap());
         mounted.handle.open();
         sleep(30).await;
         let root = document().document_element().unwrap();
         let locked = (
             computed(&root, "overflow"),
-            body.offset_width(),
+            content.offset_width(),
             window.scroll_y().unwrap(),
+        );
+        let inner_width = window.inner_width().unwrap().as_f64().unwrap();
+        let dialog: web_sys::HtmlElement = mounted
+            .root
+            .query_selector("dialog")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        let edge = document().element_from_point(inner_width as f32 - 2.0, 300.0);
+        let covered = (
+            f64::from(dialog.offset_width()),
+            edge.is_some_and(|e| dialog.contains(Some(&e))),
         );
         mounted.handle.close();
         sleep(30).await;
-        let released = (body.offset_width(), window.scroll_y().unwrap());
+        let released = (content.offset_width(), window.scroll_y().unwrap());
         tall.remove();
+        if !scrolls {
+            content.remove();
+            body.style().remove_property("padding-right").unwrap();
+        }
         assert_eq!(
             locked,
             ("hidden".to_owned(), width, scrolled),
             "locked without a shift (the page scrolls: {scrolls})"
         );
         assert_eq!(released, (width, scrolled), "released as it was");
+        assert_eq!(covered, (inner_width, true), "the dialog covers the window");
     }
 }
 

@@ -31,7 +31,10 @@ function wrap_focus(d) {
 //   and colours, so that a page's own rules (such as a reduced-motion one) win;
 //   shown only while the wrapper's data-phase is `loading`;
 // - the scroll lock: while any of the crate's dialogs is open the page does not
-//   scroll, and keeps its scrollbar's room if it had a scrollbar;
+//   scroll, and if it had a scrollbar the body's right padding (even an inline
+//   one, hence !important) grows by its width, so that nothing moves. Not
+//   `scrollbar-gutter`: it would narrow the dialog too, as fixed boxes and `vw`
+//   leave the gutter out;
 // - `--persona-desktop`, a space toggle: empty (so `var(--persona-desktop) 400px`
 //   is `400px`) in the desktop media query, which must stay the core's
 //   DESKTOP_MEDIA_QUERY, and unset (so the declaration is void) below it.
@@ -42,7 +45,7 @@ var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
   'border-top-color:var(--persona-spinner,#fff);animation:persona-inquiry-spin 1s linear infinite}' +
   '.persona-inquiry:not([data-phase=loading]) .persona-inquiry__spinner{display:none}' +
   ':root:has(.persona-inquiry__dialog[open]){overflow:hidden}' +
-  ':root[data-persona-scrollbar]:has(.persona-inquiry__dialog[open]){scrollbar-gutter:stable}' +
+  ':root[data-persona-scrollbar]:has(.persona-inquiry__dialog[open]) body{padding-right:var(--persona-scrollbar)!important}' +
   '@media only screen and (min-width: 600.02px) and (min-height: 600.02px)' +
   '{.persona-inquiry__dialog{--persona-desktop: }}';
 var styled = [];
@@ -74,8 +77,8 @@ function add_spinner(d, label) {
 }
 
 // Shows the dialog round `iframe` (its parent) and focuses the flow. The first
-// of the crate's modals to open notes whether the page has a scrollbar (for
-// the scroll lock's gutter). `on_event(true)` is the dialog's cancel (Escape),
+// of the crate's modals to open notes, for the scroll lock, whether the page
+// has a scrollbar and the body's right padding with its width added. `on_event(true)` is the dialog's cancel (Escape),
 // its default prevented; `on_event(false)` a close that left it closed.
 // Returns what hide_dialog takes (the dialog, and the element that had focus),
 // or null when `iframe` is not in a dialog.
@@ -85,8 +88,13 @@ export function show_dialog(iframe, on_event, spinner_label) {
   var doc = d.ownerDocument, root = doc.documentElement;
   var back = doc.activeElement;
   add_styles(doc);
-  if (!doc.querySelector('.persona-inquiry__dialog[open]'))
-    root.toggleAttribute('data-persona-scrollbar', doc.defaultView.innerWidth > root.clientWidth);
+  if (!doc.querySelector('.persona-inquiry__dialog[open]')) {
+    var win = doc.defaultView, bar = win.innerWidth - root.clientWidth;
+    root.toggleAttribute('data-persona-scrollbar', bar > 0);
+    if (bar > 0 && doc.body)
+      root.style.setProperty('--persona-scrollbar',
+        bar + parseFloat(win.getComputedStyle(doc.body).paddingRight) + 'px');
+  }
   if (spinner_label != null) add_spinner(d, spinner_label);
   d.oncancel = function (e) { e.preventDefault(); on_event(true); };
   d.onclose = function () { if (!d.open) on_event(false); };
