@@ -78,6 +78,9 @@ mod tests {
             "5\\70 x",
             "expression(alert(1))",
             "var(--x)",
+            "5q in",
+            "5% em",
+            "5em\trem",
         ] {
             assert!(!is_css_length(bad), "{bad:?} should be refused");
         }

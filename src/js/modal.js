@@ -12,7 +12,6 @@ function wrap_focus(d) {
     var g = d.ownerDocument.createElement('span');
     g.tabIndex = 0;
     g.setAttribute('data-focus-guard', '');
-    g.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
     g.onfocus = function () {
       var all = d.querySelectorAll('iframe,a[href],button,input,select,textarea,summary,[tabindex],[contenteditable]');
       for (var i = 0; i < all.length; i++) {
@@ -44,26 +43,23 @@ var css = '@keyframes persona-inquiry-spin{to{transform:rotate(360deg)}}' +
   ':where(.persona-inquiry__spinner){border:4px solid var(--persona-spinner-track,rgba(255,255,255,.3));' +
   'border-top-color:var(--persona-spinner,#fff);animation:persona-inquiry-spin 1s linear infinite}' +
   '.persona-inquiry:not([data-phase=loading]) .persona-inquiry__spinner{display:none}' +
+  '[data-focus-guard]{position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none}' +
   ':root:has(.persona-inquiry__dialog[open]){overflow:hidden}' +
   ':root[data-persona-scrollbar]:has(.persona-inquiry__dialog[open]) body{padding-right:var(--persona-scrollbar)!important}' +
   '@media only screen and (min-width: 600.02px) and (min-height: 600.02px)' +
   '{.persona-inquiry__dialog{--persona-desktop: }}';
-var styled = [];
 
-// An adopted constructed stylesheet; where a browser has none, a <style> with
-// the nonce of the page's first element that has one.
+// An adopted constructed stylesheet (which a page's CSP does not block); where
+// a browser has none, a <style> in the head.
 function add_styles(doc) {
-  if (styled.indexOf(doc) >= 0) return;
-  styled.push(doc);
+  if (doc.persona_styled) return;
+  doc.persona_styled = 1;
   try {
     var sheet = new doc.defaultView.CSSStyleSheet();
     sheet.replaceSync(css);
     doc.adoptedStyleSheets = doc.adoptedStyleSheets.concat([sheet]);
   } catch (e) {
-    var s = doc.createElement('style'), n = doc.querySelector('[nonce]');
-    if (n) s.nonce = n.nonce;
-    s.textContent = css;
-    doc.head.appendChild(s);
+    doc.head.appendChild(doc.createElement('style')).textContent = css;
   }
 }
 
