@@ -1072,6 +1072,16 @@ fn code_bytes(page: &Page, code: &[String]) -> Cell {
     )
 }
 
+/// What the rounds measured, per page.
+struct Measured {
+    samples: Samples,
+    /// The files each page downloaded from its own origin.
+    code: BTreeMap<Side, Vec<String>>,
+    /// Memory before and after the mount/unmount cycles.
+    memories: BTreeMap<Side, Result<(Memory, Memory), String>>,
+}
+
+/// Runs the rounds, then prints one line per figure.
 fn measure(
     chromedriver: &Path,
     pages: &[Page; 3],
@@ -1079,6 +1089,18 @@ fn measure(
     flow_host: &str,
     settings: &Settings,
 ) -> Result<(), String> {
+    let measured = run_rounds(chromedriver, pages, floor, flow_host, settings)?;
+    report(pages, settings, &measured)
+}
+
+/// The cold loads, floods, modals, crowds and memory cycles of every page.
+fn run_rounds(
+    chromedriver: &Path,
+    pages: &[Page; 3],
+    floor: &Page,
+    flow_host: &str,
+    settings: &Settings,
+) -> Result<Measured, String> {
     let driver = Driver::start(chromedriver)?;
     driver.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
@@ -1122,7 +1144,58 @@ fn measure(
         memories.insert(page.side, memory(&driver, page, flow_host, settings.cycles));
     }
     drop(driver);
+    Ok(Measured {
+        samples,
+        code,
+        memories,
+    })
+}
 
+/// JS heap growth over the cycles, and the event listeners before and after.
+fn heap_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), String>>, side: Side) -> Cell {
+    match memories.get(&side) {
+        Some(Ok((before, after))) => Cell::Value(
+            after.heap - before.heap,
+            format!(
+                " ({} → {} KiB; event listeners {} → {})",
+                grouped((before.heap / 1024.0).round() as u64),
+                grouped((after.heap / 1024.0).round() as u64),
+                before.listeners,
+                after.listeners
+            ),
+        ),
+        Some(Err(e)) => Cell::Failed(e.clone()),
+        None => Cell::Failed("not run".into()),
+    }
+}
+
+/// WebAssembly memory growth over the cycles.
+fn wasm_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), String>>, side: Side) -> Cell {
+    match memories.get(&side) {
+        Some(Ok((before, after))) => match (before.wasm, after.wasm) {
+            (Some(b), Some(a)) => Cell::Value(
+                a - b,
+                format!(
+                    " ({} → {} KiB)",
+                    grouped((b / 1024.0).round() as u64),
+                    grouped((a / 1024.0).round() as u64)
+                ),
+            ),
+            _ if side == Side::Sdk => Cell::NotApplicable("no wasm: plain JavaScript".into()),
+            _ => Cell::Failed("no WebAssembly memory was seen".into()),
+        },
+        Some(Err(e)) => Cell::Failed(e.clone()),
+        None => Cell::Failed("not run".into()),
+    }
+}
+
+/// Prints one line per figure; fails when a figure could not be measured.
+fn report(pages: &[Page; 3], settings: &Settings, measured: &Measured) -> Result<(), String> {
+    let Measured {
+        samples,
+        code,
+        memories,
+    } = measured;
     let by_side =
         |f: &dyn Fn(Side) -> Cell| -> [Cell; 3] { [f(Side::Ours), f(Side::Sdk), f(Side::Ssr)] };
     let mut failed = 0;
@@ -1193,20 +1266,7 @@ fn measure(
         timing(Figure::CrowdReady),
         ms,
     );
-    let heap = |side: Side| match memories.get(&side) {
-        Some(Ok((before, after))) => Cell::Value(
-            after.heap - before.heap,
-            format!(
-                " ({} → {} KiB; event listeners {} → {})",
-                grouped((before.heap / 1024.0).round() as u64),
-                grouped((after.heap / 1024.0).round() as u64),
-                before.listeners,
-                after.listeners
-            ),
-        ),
-        Some(Err(e)) => Cell::Failed(e.clone()),
-        None => Cell::Failed("not run".into()),
-    };
+    let heap = |side: Side| heap_cell(memories, side);
     failed += line(
         &format!(
             "JS heap growth after {} mount/unmount cycles (KiB)",
@@ -1215,22 +1275,7 @@ fn measure(
         by_side(&heap),
         kib,
     );
-    let wasm = |side: Side| match memories.get(&side) {
-        Some(Ok((before, after))) => match (before.wasm, after.wasm) {
-            (Some(b), Some(a)) => Cell::Value(
-                a - b,
-                format!(
-                    " ({} → {} KiB)",
-                    grouped((b / 1024.0).round() as u64),
-                    grouped((a / 1024.0).round() as u64)
-                ),
-            ),
-            _ if side == Side::Sdk => Cell::NotApplicable("no wasm: plain JavaScript".into()),
-            _ => Cell::Failed("no WebAssembly memory was seen".into()),
-        },
-        Some(Err(e)) => Cell::Failed(e.clone()),
-        None => Cell::Failed("not run".into()),
-    };
+    let wasm = |side: Side| wasm_cell(memories, side);
     failed += line(
         &format!(
             "wasm memory growth after {} mount/unmount cycles (KiB)",
