@@ -8,7 +8,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::{root, run};
+use crate::root;
+use crate::tools::{npm_install, output};
 
 /// terser, from npm, at this exact version: its output is what is committed.
 pub const TERSER_NPM_VERSION: &str = "5.51.4";
@@ -21,27 +22,15 @@ fn ensure_terser() -> Result<PathBuf, String> {
     let prefix = root().join("target/tools/terser");
     let bin = prefix.join("node_modules/.bin/terser");
     let has = || {
-        Command::new(&bin)
-            .arg("--version")
-            .output()
-            .ok()
-            .filter(|out| out.status.success())
-            .is_some_and(|out| {
-                String::from_utf8_lossy(&out.stdout).trim()
-                    == format!("terser {TERSER_NPM_VERSION}")
-            })
+        output(Command::new(&bin).arg("--version"))
+            .is_some_and(|v| v.trim() == format!("terser {TERSER_NPM_VERSION}"))
     };
     if !has() {
-        run(
-            &format!("npm install terser@{TERSER_NPM_VERSION}"),
-            Command::new("npm")
-                .args(["install", "--no-audit", "--no-fund", "--prefix"])
-                .arg(&prefix)
-                .arg(format!("terser@{TERSER_NPM_VERSION}")),
-        )
-        .map_err(|e| {
-            format!("{e}: terser (npm) minifies the crate's JavaScript; install Node.js and npm")
-        })?;
+        npm_install(
+            &prefix,
+            &format!("terser@{TERSER_NPM_VERSION}"),
+            "the minifier of the crate's JavaScript (npm terser)",
+        )?;
     }
     if has() {
         Ok(bin)

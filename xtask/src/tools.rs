@@ -21,7 +21,7 @@ pub fn cargo_home() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".cargo"))
 }
 
-fn output(command: &mut Command) -> Option<String> {
+pub fn output(command: &mut Command) -> Option<String> {
     let out = command.stderr(Stdio::null()).output().ok()?;
     out.status
         .success()
@@ -252,6 +252,24 @@ pub fn ensure_trunk() -> Result<PathBuf, String> {
     }
 }
 
+/// `npm install <package>` into `prefix` (its `node_modules`), or an error
+/// naming npm as missing and what `needed_by` it.
+pub fn npm_install(prefix: &Path, package: &str, needed_by: &str) -> Result<(), String> {
+    if find_on_path("npm").is_none() {
+        return Err(format!(
+            "npm is missing: install Node.js and npm (Debian: apt-get install -y nodejs npm), \
+             which {needed_by} needs"
+        ));
+    }
+    run(
+        &format!("npm install {package}"),
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(prefix)
+            .arg(package),
+    )
+}
+
 /// The directory holding npm `binaryen`'s `wasm-opt`, to put first on PATH for trunk.
 pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
     let prefix = root().join("target/tools/binaryen");
@@ -265,19 +283,10 @@ pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
         })
     };
     if !has() {
-        if find_on_path("npm").is_none() {
-            return Err(
-                "npm is missing: install Node.js and npm (Debian: apt-get install -y nodejs npm), \
-                        which the demo's wasm optimiser (npm binaryen) needs"
-                    .into(),
-            );
-        }
-        run(
-            &format!("npm install binaryen@{BINARYEN_NPM_VERSION}"),
-            Command::new("npm")
-                .args(["install", "--no-audit", "--no-fund", "--prefix"])
-                .arg(&prefix)
-                .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")),
+        npm_install(
+            &prefix,
+            &format!("binaryen@{BINARYEN_NPM_VERSION}"),
+            "the demo's wasm optimiser (npm binaryen)",
         )?;
     }
     if has() {
