@@ -21,17 +21,18 @@
 //!   `vw` leave the gutter out.)
 //!
 //! - The dialog's `cancel` (Escape) and `close` events are heard while it is
-//!   shown: `show_dialog` sets its `oncancel`/`onclose` to call one Rust closure
-//!   (`true` for a cancel, whose default it prevents; `false` for a close that
-//!   left the dialog closed), `hide_dialog` clears them. (As `on:cancel`/`on:close` in the view they
-//!   brought tachys's event-delegation code into the bundle: 4.3 KB gzip.)
+//!   shown: `show_dialog` sets its `oncancel`/`onclose` to call one Rust
+//!   closure (`true` for a cancel, whose default it prevents; `false` for a
+//!   close that left the dialog closed), `hide_dialog` clears them. (As
+//!   `on:cancel`/`on:close` in the view they brought tachys's event-delegation
+//!   code into the bundle: 4.3 KB gzip.)
 //!
 //! - The built-in spinner is made by `show_dialog` and shown by CSS while the
 //!   wrapper's `data-phase` is `loading` (see `browser_js.rs`).
 //!
 //! That DOM work is a few lines of `modal.js` (`show_dialog`, `hide_dialog`):
-//! in Rust it took a dozen web-sys bindings. The state (who holds the lock,
-//! where focus goes back) stays here.
+//! in Rust it took a dozen web-sys bindings. The state (whether the dialog is
+//! shown, where focus goes back) stays here.
 
 use leptos::prelude::*;
 use leptos_persona_core::{modal_frame_size, WidgetAction};

@@ -59,7 +59,7 @@ function add_styles(doc) {
     sheet.replaceSync(css);
     doc.adoptedStyleSheets = doc.adoptedStyleSheets.concat([sheet]);
   } catch (e) {
-    doc.head.appendChild(doc.createElement('style')).textContent = css;
+    try { doc.head.appendChild(doc.createElement('style')).textContent = css; } catch (f) {}
   }
 }
 
@@ -74,8 +74,9 @@ function add_spinner(d, label) {
 
 // Shows the dialog round `iframe` (its parent) and focuses the flow. The first
 // of the crate's modals to open notes, for the scroll lock, whether the page
-// has a scrollbar and the body's right padding with its width added. `on_event(true)` is the dialog's cancel (Escape),
-// its default prevented; `on_event(false)` a close that left it closed.
+// has a scrollbar and the body's right padding with its width added.
+// `on_event(true)` is the dialog's cancel (Escape), its default prevented;
+// `on_event(false)` a close that left it closed. Nothing here throws.
 // Returns what hide_dialog takes (the dialog, and the element that had focus),
 // or null when `iframe` is not in a dialog.
 export function show_dialog(iframe, on_event, spinner_label) {
@@ -85,11 +86,11 @@ export function show_dialog(iframe, on_event, spinner_label) {
   var back = doc.activeElement;
   add_styles(doc);
   if (!doc.querySelector('.persona-inquiry__dialog[open]')) {
-    var win = doc.defaultView, bar = win.innerWidth - root.clientWidth;
+    var bar = innerWidth - root.clientWidth;
     root.toggleAttribute('data-persona-scrollbar', bar > 0);
     if (bar > 0 && doc.body)
       root.style.setProperty('--persona-scrollbar',
-        bar + parseFloat(win.getComputedStyle(doc.body).paddingRight) + 'px');
+        bar + parseFloat(getComputedStyle(doc.body).paddingRight) + 'px');
   }
   if (spinner_label != null) add_spinner(d, spinner_label);
   d.oncancel = function (e) { e.preventDefault(); on_event(true); };
