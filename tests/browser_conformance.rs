@@ -3,7 +3,8 @@
 //! `<PersonaInquiry>` uses in wasm (the browser's lodash `kebabCase` and
 //! `String(number)`), and every event fixture's data is posted as a JavaScript
 //! value and read the way the component's listener reads it. The same harness
-//! as the native conformance test must find the same results, and every URL
+//! as the native conformance test must find the same results (each case's
+//! committed outcome), and every URL
 //! and every callback must equal what the core's Rust ports give.
 #![cfg(target_arch = "wasm32")]
 
@@ -115,6 +116,13 @@ fn run(kind: &str, fixtures: &[(&str, &str, &str)], minimum: usize) {
         tally.identical + tally.stricter,
         pairs.len(),
         "every {kind} case was checked"
+    );
+    let differences = harness::outcome_differences(&tally, harness::committed_outcomes(kind));
+    assert!(
+        differences.is_empty(),
+        "{} {kind} case(s) differ from core/tests/conformance/outcomes-{kind}.txt:\n{}",
+        differences.len(),
+        differences.join("\n")
     );
 }
 

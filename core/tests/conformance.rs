@@ -87,6 +87,13 @@ fn fixtures(kind: &str) -> Vec<(Value, Value)> {
 fn run(kind: &str, minimum: usize) {
     let pairs = fixtures(kind);
     let tally = harness::tally(kind, &pairs, &Core);
+    if !custom_dir() && std::env::var_os("CONFORMANCE_BLESS").is_some() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/conformance/outcomes-{kind}.txt"));
+        std::fs::write(&path, harness::outcomes_text(kind, &tally))
+            .unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+        println!("wrote {}", path.display());
+    }
     println!("{}", tally.line(kind));
     for line in &tally.unexplained {
         println!("  unexplained {line}");
@@ -109,6 +116,17 @@ fn run(kind: &str, minimum: usize) {
         tally.unexplained.len(),
         tally.unexplained.join("\n")
     );
+    if custom_dir() {
+        println!("(a custom fixture directory: the committed outcomes are not compared)");
+    } else {
+        let differences = harness::outcome_differences(&tally, harness::committed_outcomes(kind));
+        assert!(
+            differences.is_empty(),
+            "{} {kind} case(s) differ from tests/conformance/outcomes-{kind}.txt:\n{}",
+            differences.len(),
+            differences.join("\n")
+        );
+    }
 }
 
 #[test]
@@ -138,4 +156,170 @@ fn the_sdk_encoder_emulation_mangles_a_straddling_pair() {
         format!("{}%F0%9F%98%80", "a".repeat(1023))
     );
     assert_eq!(sdk_qs_encode("a😀"), "a%F0%9F%98%80");
+}
+
+// ------------------------------------------------------------ planted faults
+//
+// Each test below runs the committed fixtures through the core with one fault
+// planted in front of it, and requires the harness to report the fault rather
+// than excuse it under a rule. They are the checks' positive controls.
+
+/// The core with `language`'s serde name broken: the key it reads is not the
+/// one the SDK documents, so every `language` option is an unknown field.
+struct MisspeltLanguage;
+
+impl Subject for MisspeltLanguage {
+    fn options(&self, mut json: Value) -> Result<InquiryOptions, ConfigError> {
+        if let Some(map) = json.as_object_mut() {
+            if let Some(value) = map.remove("language") {
+                map.insert("languag".into(), value);
+            }
+        }
+        InquiryOptions::from_json_value(json)
+    }
+
+    fn build(
+        &self,
+        options: &InquiryOptions,
+        container_id: &str,
+        flow_type: FlowType,
+        page_origin: &str,
+    ) -> Result<WidgetFrame, ConfigError> {
+        Core.build(options, container_id, flow_type, page_origin)
+    }
+
+    fn receive(
+        &self,
+        session: &mut InquirySession,
+        origin: &str,
+        data: &Value,
+    ) -> Result<Vec<CallbackCall>, Rejection> {
+        Core.receive(session, origin, data)
+    }
+}
+
+/// The core with a gate that refuses Persona's own production origin.
+struct RefusesOwnOrigin;
+
+impl Subject for RefusesOwnOrigin {
+    fn build(
+        &self,
+        options: &InquiryOptions,
+        container_id: &str,
+        flow_type: FlowType,
+        page_origin: &str,
+    ) -> Result<WidgetFrame, ConfigError> {
+        Core.build(options, container_id, flow_type, page_origin)
+    }
+
+    fn receive(
+        &self,
+        session: &mut InquirySession,
+        origin: &str,
+        data: &Value,
+    ) -> Result<Vec<CallbackCall>, Rejection> {
+        if origin == "https://inquiry.withpersona.com" {
+            return Err(Rejection::UntrustedOrigin(origin.to_owned()));
+        }
+        Core.receive(session, origin, data)
+    }
+}
+
+/// The core with a frame whose `max-height` is one pixel off the SDK's.
+struct TallerFrame;
+
+impl Subject for TallerFrame {
+    fn build(
+        &self,
+        options: &InquiryOptions,
+        container_id: &str,
+        flow_type: FlowType,
+        page_origin: &str,
+    ) -> Result<WidgetFrame, ConfigError> {
+        let mut frame = Core.build(options, container_id, flow_type, page_origin)?;
+        if frame.max_height.as_deref() == Some("600px") {
+            frame.max_height = Some("601px".into());
+        }
+        Ok(frame)
+    }
+
+    fn receive(
+        &self,
+        session: &mut InquirySession,
+        origin: &str,
+        data: &Value,
+    ) -> Result<Vec<CallbackCall>, Rejection> {
+        Core.receive(session, origin, data)
+    }
+}
+
+/// The tally of `kind` through `subject`, on the committed fixtures.
+fn planted(kind: &str, subject: &dyn Subject) -> harness::Tally {
+    let tally = harness::tally(kind, &fixtures(kind), subject);
+    println!("planted fault: {}", tally.line(kind));
+    for line in tally.unexplained.iter().take(3) {
+        println!("  unexplained {line}");
+    }
+    tally
+}
+
+#[test]
+fn a_misspelt_option_name_is_not_excused_as_typed_options() {
+    let tally = planted("url", &MisspeltLanguage);
+    assert!(
+        tally.unexplained.len() >= 10,
+        "only {} unexplained: a misspelt `language` passed as stricter",
+        tally.unexplained.len()
+    );
+    assert!(tally
+        .unexplained
+        .iter()
+        .any(|u| u.contains("`typed-options`")));
+}
+
+#[test]
+fn a_gate_that_refuses_the_flows_own_origin_is_not_excused_as_exact_origin() {
+    let tally = planted("event", &RefusesOwnOrigin);
+    assert!(
+        tally.unexplained.len() >= 100,
+        "only {} unexplained: refusing the flow's own origin passed as stricter",
+        tally.unexplained.len()
+    );
+    assert!(tally
+        .unexplained
+        .iter()
+        .any(|u| u.contains("`exact-origin`")));
+}
+
+#[test]
+fn a_wrong_max_height_is_a_difference() {
+    let tally = planted("url", &TallerFrame);
+    assert!(
+        tally.unexplained.len() >= 40,
+        "only {} unexplained: a wrong max-height passed",
+        tally.unexplained.len()
+    );
+    assert!(tally
+        .unexplained
+        .iter()
+        .any(|u| u.contains("attribute style")));
+}
+
+#[test]
+fn an_outcome_that_moves_is_a_difference() {
+    let tally = harness::tally("url", &fixtures("url"), &Core);
+    let committed = harness::committed_outcomes("url");
+    assert!(harness::outcome_differences(&tally, committed).is_empty());
+    // A case that used to be identical and is now stricter, under any rule.
+    let moved = committed.replacen(": identical", ": typed-options", 1);
+    assert_eq!(harness::outcome_differences(&tally, &moved).len(), 1);
+    // A case the file forgets, and a case it lists that no fixture has.
+    let forgotten: String = committed
+        .lines()
+        .filter(|l| !l.starts_with("account-only:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(harness::outcome_differences(&tally, &forgotten).len(), 1);
+    let extra = format!("{committed}no-such-case: identical\n");
+    assert_eq!(harness::outcome_differences(&tally, &extra).len(), 1);
 }

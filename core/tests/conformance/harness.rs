@@ -17,6 +17,10 @@ use serde_json::{json, Map, Value};
 /// What the harness checks: the code path that builds the iframe and the one
 /// that takes a message's data into a session.
 pub trait Subject {
+    /// Reads options given as the SDK's camelCase JSON.
+    fn options(&self, json: Value) -> Result<InquiryOptions, ConfigError> {
+        InquiryOptions::from_json_value(json)
+    }
     /// Validates `options` and builds the iframe.
     fn build(
         &self,
@@ -44,10 +48,21 @@ pub struct Tally {
     pub stricter: usize,
     pub by_rule: BTreeMap<&'static str, usize>,
     pub unexplained: Vec<String>,
+    /// Every case's outcome by name: `identical`, or its rules in the order they
+    /// applied (one per message for event cases), as `outcomes.txt` records them.
+    pub outcomes: BTreeMap<String, String>,
 }
 
 impl Tally {
     pub fn record(&mut self, name: &str, outcome: Result<Vec<&'static str>, String>) {
+        if let Ok(rules) = &outcome {
+            let line = if rules.is_empty() {
+                "identical".to_owned()
+            } else {
+                rules.join(", ")
+            };
+            self.outcomes.insert(name.to_owned(), line);
+        }
         match outcome {
             Ok(rules) if rules.is_empty() => self.identical += 1,
             Ok(mut rules) => {
@@ -82,6 +97,198 @@ impl Tally {
             },
             self.unexplained.len()
         )
+    }
+}
+
+/// The committed outcome of every URL case (`outcomes-url.txt`).
+pub const URL_OUTCOMES: &str = include_str!("outcomes-url.txt");
+/// The committed outcome of every event case (`outcomes-event.txt`).
+pub const EVENT_OUTCOMES: &str = include_str!("outcomes-event.txt");
+
+/// The committed outcomes of `kind`.
+pub fn committed_outcomes(kind: &str) -> &'static str {
+    if kind == "url" {
+        URL_OUTCOMES
+    } else {
+        EVENT_OUTCOMES
+    }
+}
+
+/// `name -> outcome` from an outcomes file: `<name>: <outcome>` lines, `#` comments.
+pub fn parse_outcomes(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (name, outcome) = line
+            .rsplit_once(": ")
+            .ok_or_else(|| format!("line {}: {line:?} is not `<case>: <outcome>`", number + 1))?;
+        if out.insert(name.to_owned(), outcome.to_owned()).is_some() {
+            return Err(format!(
+                "line {}: case {name:?} is listed twice",
+                number + 1
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// An outcomes file's text for a run (what `CONFORMANCE_BLESS=1` writes).
+pub fn outcomes_text(kind: &str, tally: &Tally) -> String {
+    let mut text = format!(
+        "# The outcome of every {kind} case against the official SDK: `identical`, or the\n\
+         # named rules under which this crate is stricter, in the order they applied (one per\n\
+         # message for event cases). The conformance tests fail on any difference. After a\n\
+         # deliberate change, rewrite it with\n\
+         # `CONFORMANCE_BLESS=1 cargo test -p leptos-persona-core --test conformance`\n\
+         # and review the diff.\n"
+    );
+    for (name, outcome) in &tally.outcomes {
+        let _ = writeln!(text, "{name}: {outcome}");
+    }
+    text
+}
+
+/// Every difference between a run's outcomes and the committed ones, one line each.
+pub fn outcome_differences(tally: &Tally, committed: &str) -> Vec<String> {
+    let committed = match parse_outcomes(committed) {
+        Ok(committed) => committed,
+        Err(why) => return vec![format!("the outcomes file is malformed: {why}")],
+    };
+    let mut differences = Vec::new();
+    for (name, outcome) in &tally.outcomes {
+        match committed.get(name) {
+            Some(expected) if expected == outcome => {}
+            Some(expected) => {
+                differences.push(format!("{name}: committed `{expected}`, now `{outcome}`"))
+            }
+            None => differences.push(format!(
+                "{name}: `{outcome}`, a case the file does not list"
+            )),
+        }
+    }
+    for (name, expected) in &committed {
+        if !tally.outcomes.contains_key(name) {
+            let now = if tally
+                .unexplained
+                .iter()
+                .any(|u| u.starts_with(&format!("{name}: ")))
+            {
+                "unexplained"
+            } else {
+                "not run"
+            };
+            differences.push(format!("{name}: committed `{expected}`, now {now}"));
+        }
+    }
+    differences
+}
+
+/// Whether `value`, one SDK option's value as the SDK's types document it, has
+/// the type the option takes (`null` is "unset" for every option). This is the
+/// harness's own statement of the SDK's option types (`dist/lib/interfaces.d.ts`),
+/// written independently of the crate's serde code, so that a refusal is
+/// excused as `typed-options` only when the case really breaks it.
+fn documented_type(key: &str, value: &Value) -> Option<bool> {
+    let string_list = |v: &Value| {
+        v.as_array()
+            .is_some_and(|items| items.iter().all(Value::is_string))
+    };
+    let padding = |v: &Value| {
+        v.as_object().is_some_and(|sides| {
+            sides.iter().all(|(side, n)| {
+                matches!(side.as_str(), "top" | "bottom" | "left" | "right") && n.is_number()
+            })
+        })
+    };
+    if value.is_null() {
+        return Some(true);
+    }
+    Some(match key {
+        "templateId"
+        | "templateVersionId"
+        | "environmentId"
+        | "referenceId"
+        | "accountId"
+        | "accountTypeId"
+        | "language"
+        | "themeSetId"
+        | "styleVariant"
+        | "inquiryId"
+        | "sessionToken"
+        | "shareToken"
+        | "messageTargetOrigin"
+        | "routingCountry"
+        | "iframeTitle"
+        | "host"
+        | "customHost" => value.is_string(),
+        "environment" => matches!(value.as_str(), Some("sandbox" | "production")),
+        "serverOutageMode" => matches!(value.as_str(), Some("always" | "never" | "defer")),
+        "fields" => value.is_object(),
+        "fieldMappings" => value.as_array().is_some_and(|mappings| {
+            mappings.iter().all(|m| {
+                m.as_object().is_some_and(|m| {
+                    m.iter().all(|(k, v)| {
+                        matches!(k.as_str(), "sourceFieldName" | "destinationFieldName")
+                            && v.is_string()
+                    })
+                })
+            })
+        }),
+        "frameAncestors" | "sandboxAttributes" => string_list(value),
+        "frameHeight" | "frameWidth" => value.is_number() || value.is_string(),
+        "widgetPadding" | "navigationPadding" => padding(value),
+        "eventsAllowlist" => {
+            value.as_str() == Some("all")
+                || value.as_array().is_some_and(|names| {
+                    names
+                        .iter()
+                        .all(|n| n.as_str().is_some_and(|n| !n.is_empty()))
+                })
+        }
+        _ => return None,
+    })
+}
+
+/// Why `options` (JSON as a case gives it) breaks the SDK's documented option
+/// types, if it does: an unknown key, or a value of the wrong type.
+fn typed_options_evidence(options: &Value) -> Option<String> {
+    let Some(map) = options.as_object() else {
+        return Some("the options are not an object".into());
+    };
+    map.iter()
+        .find_map(|(key, value)| match documented_type(key, value) {
+            None => Some(format!("`{key}` is not an SDK option")),
+            Some(false) => Some(format!("`{key}` is {value}, not of its documented type")),
+            Some(true) => None,
+        })
+}
+
+/// Checks that refusing `options` under `rule` is what the rule says: the
+/// options really hold what the rule refuses. `Err` says why not.
+fn check_config_rule(rule: &'static str, options: &Value) -> Result<(), String> {
+    let has = |key: &str| options.get(key).is_some_and(|v| !v.is_null());
+    let evident = match rule {
+        "typed-options" => typed_options_evidence(options).is_some(),
+        "custom-host" => has("customHost"),
+        "host-form" | "no-silent-fallback" => {
+            options.get("host").is_some_and(Value::is_string) || has("customHost")
+        }
+        "frame-size" => has("frameHeight") || has("frameWidth"),
+        "sandbox-tokens" => has("sandboxAttributes"),
+        "origin-form" => has("messageTargetOrigin") || has("frameAncestors"),
+        // Decided by the harness itself from the case, not from our error.
+        "lone-surrogate" | "flow-type" | "container-id" => true,
+        _ => false,
+    };
+    if evident {
+        Ok(())
+    } else {
+        Err(format!(
+            "we refuse the options as `{rule}`, but they hold nothing that rule refuses: {options}"
+        ))
     }
 }
 
@@ -305,7 +512,30 @@ fn ours_attrs(frame: &WidgetFrame) -> Value {
         "class": frame.class,
         "data-testid": frame.data_testid,
         "frameborder": frame.frameborder,
+        "style": frame_style(frame),
     })
+}
+
+/// The iframe's `style` attribute as jsdom serializes what the SDK sets
+/// (`max-height: 600px; max-width: 400px;`), or `null` when it sets none.
+fn frame_style(frame: &WidgetFrame) -> Value {
+    let mut style = String::new();
+    for (property, value) in [
+        ("max-height", &frame.max_height),
+        ("max-width", &frame.max_width),
+    ] {
+        if let Some(value) = value {
+            if !style.is_empty() {
+                style.push(' ');
+            }
+            let _ = write!(style, "{property}: {value};");
+        }
+    }
+    if style.is_empty() {
+        Value::Null
+    } else {
+        Value::String(style)
+    }
 }
 
 pub fn check_url_case(
@@ -336,7 +566,7 @@ pub fn check_url_case(
                 .as_str()
                 .unwrap_or("http://localhost:3000/app"),
         );
-        let options = InquiryOptions::from_json_value(options_json.clone());
+        let options = subject.options(options_json.clone());
         let frame = options.and_then(|o| subject.build(&o, container_id, flow_type, &origin));
         frame.map_err(|e| error_rule(&e, sdk_logs_invalid_host).unwrap_or("unnamed-config-error"))
     })();
@@ -350,7 +580,17 @@ pub fn check_url_case(
         (Err("unnamed-config-error"), None, _) => {
             Err("we refuse a configuration the SDK accepts".into())
         }
-        (Err(rule), None, _) => Ok(vec![rule]),
+        (Err("container-id"), None, _) => {
+            let id = case["containerId"].as_str();
+            if id.is_none_or(|id| id.is_empty() || id == UNDEFINED) {
+                Ok(vec!["container-id"])
+            } else {
+                Err(format!(
+                    "we refuse the container id {id:?} as `container-id`"
+                ))
+            }
+        }
+        (Err(rule), None, _) => check_config_rule(rule, &options_json).map(|()| vec![rule]),
         (Ok(frame), Some(error), _) => {
             Err(format!("the SDK throws {error:?}, we build {}", frame.src))
         }
@@ -412,6 +652,7 @@ pub fn check_url_case(
                 "class",
                 "data-testid",
                 "frameborder",
+                "style",
             ] {
                 let sdk_value = &expected["attrs"][key];
                 if &ours_attrs[key] == sdk_value {
@@ -457,8 +698,13 @@ fn sdk_call(call: &CallbackCall) -> Value {
     }
 }
 
-/// Our session for an event case's configuration, or the rule under which we refuse it.
-fn session_for(case: &Value, expected: &Value) -> Result<InquirySession, &'static str> {
+/// Our session for an event case's configuration, with the origin it trusts,
+/// or the rule under which we refuse the configuration (checked against it).
+fn session_for(
+    subject: &dyn Subject,
+    case: &Value,
+    expected: &Value,
+) -> Result<Result<(InquirySession, String), &'static str>, String> {
     let config = case.get("config").cloned().unwrap_or(json!({}));
     let config = without_undefined(&config);
     let get = |key: &str| config.get(key).cloned().unwrap_or(Value::Null);
@@ -472,18 +718,63 @@ fn session_for(case: &Value, expected: &Value) -> Result<InquirySession, &'stati
         options.insert(key.to_owned(), value);
     }
     let sdk_logs_invalid_host = expected["logs"].to_string().contains("Invalid host");
-    let options = InquiryOptions::from_json_value(Value::Object(options))
-        .map_err(|e| error_rule(&e, sdk_logs_invalid_host).unwrap_or("unnamed-config-error"))?;
-    let container_id = case["containerId"]
+    let options = Value::Object(options);
+    let parsed = match subject.options(options.clone()) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let rule = error_rule(&error, sdk_logs_invalid_host).unwrap_or("unnamed-config-error");
+            check_config_rule(rule, &options)
+                .map_err(|why| format!("the session's configuration: {why} ({error})"))?;
+            return Ok(Err(rule));
+        }
+    };
+    let Some(container_id) = case["containerId"]
         .as_str()
         .filter(|c| !c.is_empty() && *c != UNDEFINED)
-        .ok_or("container-id")?;
-    let host: Host = options.effective_host();
+    else {
+        return Ok(Err("container-id"));
+    };
+    let host: Host = parsed.effective_host();
     let gate = MessageGate::new(container_id, host.origin()).with_templates(
-        options.template_id.clone(),
-        options.template_version_id.clone(),
+        parsed.template_id.clone(),
+        parsed.template_version_id.clone(),
     );
-    Ok(InquirySession::new(gate, options.events_allowlist.clone()))
+    let trusted = host.origin().to_owned();
+    Ok(Ok((
+        InquirySession::new(gate, parsed.events_allowlist.clone()),
+        trusted,
+    )))
+}
+
+/// Checks that rejecting one message under `rule` is what the rule says: the
+/// message really holds what the rule refuses. `Err` says why not.
+fn check_rejection_rule(
+    rule: &'static str,
+    rejection: &Rejection,
+    origin: &str,
+    trusted: &str,
+    data: &Value,
+) -> Result<(), String> {
+    let container_id_ok = data
+        .get("containerId")
+        .and_then(Value::as_str)
+        .is_some_and(|id| !id.is_empty());
+    let evident = match rule {
+        "exact-origin" => !origin.is_empty() && origin != trusted,
+        "empty-origin" => origin.is_empty(),
+        "missing-container-id" => !data.is_object() || !container_id_ok,
+        "missing-name" => data.is_object() && !data.get("name").is_some_and(Value::is_string),
+        "malformed-payload" => data.get("name").is_some_and(Value::is_string),
+        _ => false,
+    };
+    if evident {
+        Ok(())
+    } else {
+        Err(format!(
+            "we reject a message from {origin:?} as `{rule}` ({rejection}), but it holds nothing \
+             that rule refuses (the flow's origin is {trusted:?}): {data}"
+        ))
+    }
 }
 
 fn rejection_rule(rejection: &Rejection) -> &'static str {
@@ -530,8 +821,9 @@ pub fn check_event_case(
         .map(|a| a.iter().filter_map(|t| t["msg"].as_u64()).collect())
         .unwrap_or_default();
 
-    let mut session = session_for(case, expected);
+    let mut session = session_for(subject, case, expected)?;
     let mut rules = Vec::new();
+    let mut session_refused = false;
     let mut offset = 0;
     for (index, (message, counts)) in messages.iter().zip(&by_message).enumerate() {
         let n = counts["calls"].as_u64().unwrap_or(0) as usize;
@@ -558,10 +850,13 @@ pub fn check_event_case(
         } else {
             without_undefined(&data)
         };
-        let session = match &mut session {
-            Ok(session) => session,
+        let (session, trusted) = match &mut session {
+            Ok((session, trusted)) => (session, trusted.as_str()),
             Err(rule) => {
-                if !sdk.is_empty() {
+                // We refuse the configuration (a checked rule): no message reaches
+                // any callback. Counted once for the case, if the SDK called back.
+                if !sdk.is_empty() && !session_refused {
+                    session_refused = true;
                     rules.push(*rule);
                 }
                 continue;
@@ -590,6 +885,8 @@ pub fn check_event_case(
                         "message {index}: we reject ({rejection}) what the SDK accepts"
                     ));
                 }
+                check_rejection_rule(rule, &rejection, origin, trusted, &data)
+                    .map_err(|why| format!("message {index}: {why}"))?;
                 rules.push(rule);
             }
             Ok(ours) => {
