@@ -171,6 +171,11 @@ fn test() -> Result<(), String> {
         "cargo test (native, conformance, doc tests)",
         cargo().args(["test", "--workspace"]),
     )?;
+    // So that the fuzzer cannot rot: a short run, which must reach the parser.
+    run_tests(
+        "fuzz (20,000 inputs; cargo xtask fuzz runs 1,000,000)",
+        fuzz_command(false).env("LEPTOS_PERSONA_FUZZ_INPUTS", "20000"),
+    )?;
     run(
         "cargo doc (rustdoc warnings, such as broken links, are errors)",
         cargo()
@@ -205,19 +210,21 @@ fn test() -> Result<(), String> {
     Ok(())
 }
 
-fn fuzz(args: &[String]) -> Result<(), String> {
+/// The core's no-panic fuzzer (`core/tests/no_panic.rs`, test `fuzz`), in
+/// release for `cargo xtask fuzz` or in the test profile's existing build.
+fn fuzz_command(release: bool) -> Command {
     let mut command = cargo();
-    command.args([
-        "test",
-        "--release",
-        "--test",
-        "no_panic",
-        "--",
-        "--ignored",
-        "--exact",
-        "fuzz",
-        "--nocapture",
-    ]);
+    command.args(["test", "-p", "leptos-persona-core", "--test", "no_panic"]);
+    if release {
+        command.arg("--release");
+    }
+    command.args(["--", "--ignored", "--exact", "fuzz", "--nocapture"]);
+    command
+}
+
+/// `cargo xtask fuzz [--inputs N] [--seed S]`: 1,000,000 inputs unless told.
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let mut command = fuzz_command(true);
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
         let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
