@@ -80,6 +80,13 @@ mod preload;
 /// events and the state machine, for code that works below the component.
 pub use leptos_persona_core as protocol;
 
+/// The server half (the `leptos-persona-server` crate, with the `server`
+/// feature; `server-axum` and `server-client` add its axum extractor and its
+/// REST API client): verified webhooks and the API, the truth a client
+/// callback is not. Never in a wasm build.
+#[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+pub use leptos_persona_server as server;
+
 pub use flow_callback::FlowCallback;
 pub use frame_view::Labels;
 pub use inquiry_handle::{use_persona_inquiry, InquiryHandle};

@@ -1,0 +1,1 @@
+//! The REST API client: to be written.

@@ -1,0 +1,1 @@
+//! Webhooks: to be written.
