@@ -30,6 +30,17 @@
 //! the Chrome DevTools Protocol (`Performance.getMetrics`, `Runtime.getHeapUsage`,
 //! `HeapProfiler.collectGarbage`) through chromedriver. A figure that cannot be
 //! measured on a side says why instead of showing a number.
+//!
+//! The run also checks what it reads, on every load of every page (see
+//! [`flood_figures`], [`memory_figures`], [`loaded`]): each page counts the
+//! `page-change` messages that reached its callback (`window.benchPageChanges()`),
+//! and a page whose flood count is not the number sent would have its cost
+//! divided among messages it never handled; every figure read must be there and
+//! finite; the event listeners after the mount/unmount cycles must be the
+//! listeners before. A wrong figure fails the run, the smoke run and a full one
+//! alike, with a `bench: wrong figure:` line that names the page.
+//!
+//! `cargo xtask bench --smoke` runs [`smoke`] alone.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -89,6 +100,18 @@ enum Side {
     Floor,
 }
 
+impl Side {
+    /// The page, as a wrong figure names it.
+    fn page(self) -> &'static str {
+        match self {
+            Side::Ours => "the leptos-persona page (examples/bench)",
+            Side::Sdk => "the persona.js page (xtask/bench/sdk.html)",
+            Side::Ssr => "the SSR page (examples/ssr, /bench)",
+            Side::Floor => "the floor page (xtask/bench/floor.html)",
+        }
+    }
+}
+
 /// A served bench page.
 struct Page {
     side: Side,
@@ -107,22 +130,46 @@ impl Page {
     }
 }
 
-/// `cargo xtask bench [--loads N]`.
-pub fn bench(args: &[String]) -> Result<(), String> {
-    let mut settings = Settings::full();
+/// What `cargo xtask bench` was asked for.
+#[derive(Debug, PartialEq, Eq)]
+enum Run {
+    /// The full bench, with this many cold loads per page.
+    Full { loads: usize },
+    /// [`smoke`] alone.
+    Smoke,
+}
+
+/// Parses `[--loads N | --smoke]`.
+fn parse_args(args: &[String]) -> Result<Run, String> {
+    let (mut loads, mut smoke) = (None, false);
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
-        let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
+            "--smoke" => smoke = true,
             "--loads" => {
-                settings.loads = value
-                    .parse()
-                    .ok()
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("--loads: {value:?} is not a positive number"))?;
+                let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
+                let n = value.parse().ok().filter(|n: &usize| *n > 0);
+                loads =
+                    Some(n.ok_or_else(|| format!("--loads: {value:?} is not a positive number"))?);
             }
             other => return Err(format!("unknown option {other}")),
         }
+    }
+    match (smoke, loads) {
+        (true, Some(_)) => Err("--smoke runs one load per page: it takes no --loads".into()),
+        (true, None) => Ok(Run::Smoke),
+        (false, loads) => Ok(Run::Full {
+            loads: loads.unwrap_or(Settings::full().loads),
+        }),
+    }
+}
+
+/// `cargo xtask bench [--loads N | --smoke]`.
+pub fn bench(args: &[String]) -> Result<(), String> {
+    let mut settings = Settings::full();
+    match parse_args(args)? {
+        Run::Smoke => return smoke(),
+        Run::Full { loads } => settings.loads = loads,
     }
     let started = Instant::now();
     let tools = tools::ensure_browser_tools()?;
@@ -558,18 +605,10 @@ impl Driver {
             .unwrap_or_default())
     }
 
-    /// The renderer's main-thread busy time so far (s), without DevTools' own
-    /// commands, and the part of it spent running script.
-    fn main_thread_seconds(&self) -> Result<(f64, f64), String> {
-        let metrics = self.metrics()?;
-        let get = |name: &str| {
-            metrics
-                .get(name)
-                .copied()
-                .ok_or_else(|| format!("Performance.getMetrics has no {name}"))
-        };
-        let devtools = get("DevToolsCommandDuration").unwrap_or(0.0);
-        Ok((get("TaskDuration")? - devtools, get("ScriptDuration")?))
+    /// What `window.benchPageChanges()` answers: the `page-change` messages that
+    /// reached the page's callback so far (`None` when the page has no such function).
+    fn page_changes(&self) -> Result<Option<f64>, String> {
+        Ok(self.execute(PAGE_CHANGES_JS, json!([]))?.as_f64())
     }
 }
 
@@ -652,6 +691,10 @@ frame.contentWindow.postMessage({ action: 'sim-flood', metadata: { count: count 
   setTimeout(poll, 50);
 })();"#;
 
+/// `window.benchPageChanges()`, or `null` when the page has none.
+const PAGE_CHANGES_JS: &str =
+    "return typeof window.benchPageChanges === 'function' ? window.benchPageChanges() : null;";
+
 /// `cycles` times: unmount (until no iframe is left), mount (until one more ready mark).
 const CYCLES_JS: &str = r#"var cycles = arguments[0], timeout = arguments[1], done = arguments[arguments.length - 1];
 var button = document.getElementById('bench-toggle');
@@ -699,24 +742,33 @@ enum Figure {
     CrowdReady,
 }
 
-/// Per figure and side: the samples, and why loads failed.
+/// Per figure and side: the samples, and why loads failed; and every wrong
+/// figure, once each.
 #[derive(Default)]
 struct Samples {
     values: BTreeMap<(Figure, Side), Vec<f64>>,
     failures: BTreeMap<(Figure, Side), Vec<String>>,
+    wrong: Vec<String>,
 }
 
 impl Samples {
-    fn record(&mut self, figure: Figure, side: Side, value: Result<f64, String>) {
-        match value {
-            Ok(v) if v.is_finite() => self.values.entry((figure, side)).or_default().push(v),
-            Ok(v) => self
-                .failures
-                .entry((figure, side))
-                .or_default()
-                .push(format!("measured {v}")),
-            Err(e) => self.failures.entry((figure, side)).or_default().push(e),
+    fn record(&mut self, figure: Figure, side: Side, value: Result<f64, Miss>) {
+        let miss = match value {
+            Ok(v) => match finite(side, &format!("{figure:?}"), Some(v)) {
+                Ok(v) => return self.values.entry((figure, side)).or_default().push(v),
+                Err(miss) => miss,
+            },
+            Err(miss) => miss,
+        };
+        if let Miss::Wrong(why) = &miss {
+            if !self.wrong.contains(why) {
+                self.wrong.push(why.clone());
+            }
         }
+        self.failures
+            .entry((figure, side))
+            .or_default()
+            .push(miss.why().to_owned());
     }
 
     /// The median, noting failed loads; or why there is none.
@@ -835,6 +887,7 @@ fn kib(v: f64) -> String {
 }
 
 /// What one `wait_ready` saw.
+#[derive(Debug)]
 struct Loaded {
     ready: Vec<f64>,
     widget: Vec<f64>,
@@ -843,57 +896,175 @@ struct Loaded {
 
 const READY_TIMEOUT_MS: u64 = 60_000;
 
-fn wait_ready(driver: &Driver, want: usize) -> Result<Loaded, String> {
+fn wait_ready(driver: &Driver, side: Side, want: usize) -> Result<Loaded, Miss> {
     let seen = driver.execute_async(WAIT_READY_JS, json!([want, READY_TIMEOUT_MS]))?;
-    let numbers = |key: &str| -> Vec<f64> {
-        seen[key]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect())
-            .unwrap_or_default()
-    };
-    let loaded = Loaded {
-        ready: numbers("ready"),
-        widget: numbers("widget"),
-        code: seen["code"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    };
-    if seen["ok"].as_bool() == Some(true) {
-        Ok(loaded)
-    } else {
-        Err(format!(
-            "after {} s: {} of {want} ready callbacks, {} of {want} /widget requests",
-            READY_TIMEOUT_MS / 1000,
-            loaded.ready.len(),
-            loaded.widget.len()
-        ))
+    loaded(side, want, &seen)
+}
+
+/// Why a figure has no value on one load.
+#[derive(Clone, Debug, PartialEq)]
+enum Miss {
+    /// The load did not get that far (a timeout, a browser error): a full run
+    /// notes it and goes on with its other loads; a figure that no load
+    /// measured fails the run.
+    Failed(String),
+    /// The page or the browser reported a wrong figure (missing, not finite, a
+    /// count of callbacks other than the messages sent, event listeners that
+    /// changed): it fails any run.
+    Wrong(String),
+}
+
+impl Miss {
+    fn why(&self) -> &str {
+        match self {
+            Miss::Failed(why) | Miss::Wrong(why) => why,
+        }
     }
 }
 
-fn first(values: &[f64]) -> Result<f64, String> {
+impl From<String> for Miss {
+    fn from(why: String) -> Self {
+        Miss::Failed(why)
+    }
+}
+
+/// `value`, the figure `name` of `side`'s page, when it is there and finite.
+fn finite(side: Side, name: &str, value: Option<f64>) -> Result<f64, Miss> {
+    match value {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(v) => Err(Miss::Wrong(format!(
+            "{}: {name} is {v}, not a finite number",
+            side.page()
+        ))),
+        None => Err(Miss::Wrong(format!("{}: {name} is missing", side.page()))),
+    }
+}
+
+/// A count as the messages show it: `5,000`, or the value as read when it is
+/// not a whole number.
+fn count(v: f64) -> String {
+    if v >= 0.0 && v.fract() == 0.0 && v < 1e15 {
+        grouped(v as u64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// `WAIT_READY_JS`'s answer, checked: on time, and every time a finite number.
+fn loaded(side: Side, want: usize, seen: &Value) -> Result<Loaded, Miss> {
+    let length = |key: &str| seen[key].as_array().map_or(0, Vec::len);
+    if seen["ok"].as_bool() != Some(true) {
+        return Err(Miss::Failed(format!(
+            "after {} s: {} of {want} ready callbacks, {} of {want} /widget requests",
+            READY_TIMEOUT_MS / 1000,
+            length("ready"),
+            length("widget")
+        )));
+    }
+    let times = |key: &str, name: &str| -> Result<Vec<f64>, Miss> {
+        let values = seen[key]
+            .as_array()
+            .ok_or_else(|| Miss::Wrong(format!("{}: the {name} times are missing", side.page())))?;
+        if values.len() < want {
+            return Err(Miss::Wrong(format!(
+                "{}: {} {name} times for the {want} the page reported ready",
+                side.page(),
+                values.len()
+            )));
+        }
+        values
+            .iter()
+            .map(|v| finite(side, &format!("a {name} time"), v.as_f64()))
+            .collect()
+    };
+    let code = seen["code"]
+        .as_array()
+        .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_owned)).collect())
+        .ok_or_else(|| Miss::Wrong(format!("{}: the code downloads are missing", side.page())))?;
+    Ok(Loaded {
+        ready: times("ready", "bench:ready")?,
+        widget: times("widget", "/widget request")?,
+        code,
+    })
+}
+
+fn first(values: &[f64]) -> Result<f64, Miss> {
     values
         .iter()
         .copied()
         .min_by(f64::total_cmp)
-        .ok_or_else(|| "nothing recorded".into())
+        .ok_or_else(|| Miss::Failed("nothing recorded".into()))
 }
 
-fn last(values: &[f64]) -> Result<f64, String> {
+fn last(values: &[f64]) -> Result<f64, Miss> {
     values
         .iter()
         .copied()
         .max_by(f64::total_cmp)
-        .ok_or_else(|| "nothing recorded".into())
+        .ok_or_else(|| Miss::Failed("nothing recorded".into()))
 }
 
 /// Lets the page finish what its load started before a measurement.
 fn settle() {
     std::thread::sleep(Duration::from_millis(500));
+}
+
+/// What one flood read from the browser and the page.
+#[derive(Clone, Debug, Default)]
+struct FloodReading {
+    /// `Performance.getMetrics` just before the flood.
+    metrics_before: BTreeMap<String, f64>,
+    /// `Performance.getMetrics` just after it.
+    metrics_after: BTreeMap<String, f64>,
+    /// `window.benchPageChanges()` before the flood (`None`: the page did not say).
+    callbacks_before: Option<f64>,
+    /// `window.benchPageChanges()` after the flood.
+    callbacks_after: Option<f64>,
+}
+
+/// The flood's figures, main-thread time and script time per message (µs),
+/// once every figure read is there and finite and the page's callback received
+/// exactly the `sent` `page-change` messages.
+fn flood_figures(side: Side, sent: u32, reading: &FloodReading) -> Result<(f64, f64), Miss> {
+    let callbacks = |when: &str, value: Option<f64>| {
+        finite(
+            side,
+            &format!("window.benchPageChanges() {when} the flood"),
+            value,
+        )
+    };
+    let received = callbacks("after", reading.callbacks_after)?
+        - callbacks("before", reading.callbacks_before)?;
+    if received != f64::from(sent) {
+        return Err(Miss::Wrong(format!(
+            "{}: {} page-change callbacks for the {} page-change messages sent",
+            side.page(),
+            count(received),
+            grouped(u64::from(sent))
+        )));
+    }
+    let metric = |metrics: &BTreeMap<String, f64>, when: &str, name: &str| {
+        finite(
+            side,
+            &format!("Performance.getMetrics {name} {when} the flood"),
+            metrics.get(name).copied(),
+        )
+    };
+    // Seconds of main-thread work without DevTools' own commands, and of script.
+    let times = |metrics: &BTreeMap<String, f64>, when: &str| -> Result<(f64, f64), Miss> {
+        Ok((
+            metric(metrics, when, "TaskDuration")?
+                - metric(metrics, when, "DevToolsCommandDuration")?,
+            metric(metrics, when, "ScriptDuration")?,
+        ))
+    };
+    let before = times(&reading.metrics_before, "before")?;
+    let after = times(&reading.metrics_after, "after")?;
+    let per_message = |seconds: f64| seconds * 1e6 / f64::from(sent.max(1));
+    Ok((
+        per_message(after.0 - before.0),
+        per_message(after.1 - before.1),
+    ))
 }
 
 /// The inline page on the `flood` scenario: figures 1 and 2 (inline), then the
@@ -908,7 +1079,8 @@ fn inline_and_flood(
     let side = page.side;
     let loaded = driver
         .cold_load(&page.with(flow_host, 1, "inline", "flood"))
-        .and_then(|()| wait_ready(driver, 1));
+        .map_err(Miss::from)
+        .and_then(|()| wait_ready(driver, side, 1));
     let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -924,10 +1096,11 @@ fn inline_and_flood(
     };
     samples.record(Figure::WidgetInline, side, first(&loaded.widget));
     samples.record(Figure::ReadyInline, side, first(&loaded.ready));
-    let cost = (|| {
+    let reading = (|| -> Result<FloodReading, String> {
         driver.cdp("Performance.enable", json!({}))?;
         settle();
-        let before = driver.main_thread_seconds()?;
+        let callbacks_before = driver.page_changes()?;
+        let metrics_before = driver.metrics()?;
         let flood = driver.execute_async(
             FLOOD_JS,
             json!([settings.flood, format!("http://{flow_host}"), 120_000]),
@@ -935,13 +1108,17 @@ fn inline_and_flood(
         if flood["ok"].as_bool() != Some(true) {
             return Err(flood["why"].as_str().unwrap_or("flood failed").to_owned());
         }
-        let after = driver.main_thread_seconds()?;
-        let per_message = |seconds: f64| seconds * 1e6 / f64::from(settings.flood.max(1));
-        Ok((
-            per_message(after.0 - before.0),
-            per_message(after.1 - before.1),
-        ))
+        let metrics_after = driver.metrics()?;
+        Ok(FloodReading {
+            metrics_before,
+            metrics_after,
+            callbacks_before,
+            callbacks_after: driver.page_changes()?,
+        })
     })();
+    let cost = reading
+        .map_err(Miss::from)
+        .and_then(|reading| flood_figures(side, settings.flood, &reading));
     samples.record(Figure::MessageCost, side, cost.clone().map(|c| c.0));
     samples.record(Figure::MessageScript, side, cost.map(|c| c.1));
     loaded.code
@@ -950,7 +1127,8 @@ fn inline_and_flood(
 fn modal(driver: &Driver, page: &Page, flow_host: &str, samples: &mut Samples) {
     let loaded = driver
         .cold_load(&page.with(flow_host, 1, "modal", "happy"))
-        .and_then(|()| wait_ready(driver, 1));
+        .map_err(Miss::from)
+        .and_then(|()| wait_ready(driver, page.side, 1));
     let (widget, ready) = match &loaded {
         Ok(l) => (first(&l.widget), first(&l.ready)),
         Err(e) => (Err(e.clone()), Err(e.clone())),
@@ -962,32 +1140,86 @@ fn modal(driver: &Driver, page: &Page, flow_host: &str, samples: &mut Samples) {
 fn crowd(driver: &Driver, page: &Page, flow_host: &str, n: usize, samples: &mut Samples) {
     let all_ready = driver
         .cold_load(&page.with(flow_host, n, "inline", "happy"))
-        .and_then(|()| wait_ready(driver, n))
+        .map_err(Miss::from)
+        .and_then(|()| wait_ready(driver, page.side, n))
         .and_then(|l| last(&l.ready));
     samples.record(Figure::CrowdReady, page.side, all_ready);
 }
 
-/// JS heap (after a forced GC), wasm memory and event listeners, now.
+/// What one memory reading read: JS heap (after a forced GC), wasm memory and
+/// event listeners, each `None` when the browser or the page did not say.
+#[derive(Clone, Debug, Default)]
+struct MemoryReading {
+    /// `Runtime.getHeapUsage`'s `usedSize` (bytes).
+    heap: Option<f64>,
+    /// The page's live WebAssembly memories (bytes).
+    wasm: Option<f64>,
+    /// `Performance.getMetrics`' `JSEventListeners`.
+    listeners: Option<f64>,
+}
+
+/// A checked [`MemoryReading`].
+#[derive(Debug)]
 struct Memory {
     heap: f64,
+    /// `None` on the persona.js page only, which has no WebAssembly.
     wasm: Option<f64>,
     listeners: f64,
 }
 
-fn memory_now(driver: &Driver) -> Result<Memory, String> {
+/// The memory before and after `cycles` mount/unmount cycles, once every figure
+/// is there and finite (the WebAssembly memory on the leptos-persona pages
+/// only) and the event listeners after are the listeners before.
+fn memory_figures(
+    side: Side,
+    cycles: usize,
+    before: &MemoryReading,
+    after: &MemoryReading,
+) -> Result<(Memory, Memory), Miss> {
+    let check = |reading: &MemoryReading, when: &str| -> Result<Memory, Miss> {
+        let wasm = match reading.wasm {
+            None if side == Side::Sdk => None,
+            wasm => Some(finite(
+                side,
+                &format!("the WebAssembly memory {when} the cycles"),
+                wasm,
+            )?),
+        };
+        Ok(Memory {
+            heap: finite(
+                side,
+                &format!("Runtime.getHeapUsage usedSize {when} the cycles"),
+                reading.heap,
+            )?,
+            wasm,
+            listeners: finite(
+                side,
+                &format!("Performance.getMetrics JSEventListeners {when} the cycles"),
+                reading.listeners,
+            )?,
+        })
+    };
+    let (before, after) = (check(before, "before")?, check(after, "after")?);
+    if after.listeners != before.listeners {
+        return Err(Miss::Wrong(format!(
+            "{}: {} event listeners after {cycles} mount/unmount cycles, {} before; they must stay at {}",
+            side.page(),
+            count(after.listeners),
+            count(before.listeners),
+            count(before.listeners)
+        )));
+    }
+    Ok((before, after))
+}
+
+fn memory_now(driver: &Driver) -> Result<MemoryReading, String> {
     let wasm = driver.execute(WASM_MEMORY_JS, json!([]))?.as_f64();
     for _ in 0..2 {
         driver.cdp("HeapProfiler.collectGarbage", json!({}))?;
     }
-    let heap = driver.cdp("Runtime.getHeapUsage", json!({}))?["usedSize"]
-        .as_f64()
-        .ok_or("Runtime.getHeapUsage has no usedSize")?;
-    let listeners = driver
-        .metrics()?
-        .get("JSEventListeners")
-        .copied()
-        .unwrap_or(f64::NAN);
-    Ok(Memory {
+    let heap = driver.cdp("Runtime.getHeapUsage", json!({}))?["usedSize"].as_f64();
+    let listeners = driver.metrics()?.get("JSEventListeners").copied();
+    Ok(MemoryReading {
         heap,
         wasm,
         listeners,
@@ -1000,18 +1232,20 @@ fn memory(
     page: &Page,
     flow_host: &str,
     cycles: usize,
-) -> Result<(Memory, Memory), String> {
+) -> Result<(Memory, Memory), Miss> {
     driver.cold_load(&page.with(flow_host, 1, "inline", "happy"))?;
-    wait_ready(driver, 1)?;
+    wait_ready(driver, page.side, 1)?;
     driver.cdp("Performance.enable", json!({}))?;
     settle();
     let before = memory_now(driver)?;
     let done = driver.execute_async(CYCLES_JS, json!([cycles, 600_000]))?;
     if done["ok"].as_bool() != Some(true) {
-        return Err(done["why"].as_str().unwrap_or("cycles failed").to_owned());
+        return Err(Miss::Failed(
+            done["why"].as_str().unwrap_or("cycles failed").to_owned(),
+        ));
     }
     settle();
-    Ok((before, memory_now(driver)?))
+    memory_figures(page.side, cycles, &before, &memory_now(driver)?)
 }
 
 /// Raw and `gzip -9` sizes of a file, in bytes.
@@ -1078,7 +1312,36 @@ struct Measured {
     /// The files each page downloaded from its own origin.
     code: BTreeMap<Side, Vec<String>>,
     /// Memory before and after the mount/unmount cycles.
-    memories: BTreeMap<Side, Result<(Memory, Memory), String>>,
+    memories: BTreeMap<Side, Result<(Memory, Memory), Miss>>,
+}
+
+impl Measured {
+    /// Every wrong figure: the loads' ones, then the memory cycles'.
+    fn wrong(&self) -> Vec<&str> {
+        let memories = self.memories.values().filter_map(|m| match m {
+            Err(Miss::Wrong(why)) => Some(why.as_str()),
+            _ => None,
+        });
+        self.samples
+            .wrong
+            .iter()
+            .map(String::as_str)
+            .chain(memories)
+            .collect()
+    }
+}
+
+/// The run's verdict: any wrong figure fails it, and so does a figure that no
+/// load measured (`unmeasured` of them).
+fn verdict(unmeasured: usize, wrong: &[&str]) -> Result<(), String> {
+    match (wrong.first(), unmeasured) {
+        (None, 0) => Ok(()),
+        (None, n) => Err(format!("bench: {n} figure(s) could not be measured")),
+        (Some(first), n) => Err(format!(
+            "bench: {} wrong figure(s) and {n} figure(s) not measured; the first: {first}",
+            wrong.len()
+        )),
+    }
 }
 
 /// Runs the rounds, then prints one line per figure.
@@ -1111,7 +1374,8 @@ fn run_rounds(
     for page in pages {
         let _ = driver
             .cold_load(&page.with(flow_host, 1, "inline", "happy"))
-            .and_then(|()| wait_ready(&driver, 1));
+            .map_err(Miss::from)
+            .and_then(|()| wait_ready(&driver, page.side, 1));
     }
     let mut samples = Samples::default();
     let mut code: BTreeMap<Side, Vec<String>> = BTreeMap::new();
@@ -1152,7 +1416,7 @@ fn run_rounds(
 }
 
 /// JS heap growth over the cycles, and the event listeners before and after.
-fn heap_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), String>>, side: Side) -> Cell {
+fn heap_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), Miss>>, side: Side) -> Cell {
     match memories.get(&side) {
         Some(Ok((before, after))) => Cell::Value(
             after.heap - before.heap,
@@ -1164,13 +1428,13 @@ fn heap_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), String>>, side: 
                 after.listeners
             ),
         ),
-        Some(Err(e)) => Cell::Failed(e.clone()),
+        Some(Err(e)) => Cell::Failed(e.why().to_owned()),
         None => Cell::Failed("not run".into()),
     }
 }
 
 /// WebAssembly memory growth over the cycles.
-fn wasm_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), String>>, side: Side) -> Cell {
+fn wasm_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), Miss>>, side: Side) -> Cell {
     match memories.get(&side) {
         Some(Ok((before, after))) => match (before.wasm, after.wasm) {
             (Some(b), Some(a)) => Cell::Value(
@@ -1182,9 +1446,9 @@ fn wasm_cell(memories: &BTreeMap<Side, Result<(Memory, Memory), String>>, side: 
                 ),
             ),
             _ if side == Side::Sdk => Cell::NotApplicable("no wasm: plain JavaScript".into()),
-            _ => Cell::Failed("no WebAssembly memory was seen".into()),
+            _ => Cell::Failed(format!("{}: no WebAssembly memory was seen", side.page())),
         },
-        Some(Err(e)) => Cell::Failed(e.clone()),
+        Some(Err(e)) => Cell::Failed(e.why().to_owned()),
         None => Cell::Failed("not run".into()),
     }
 }
@@ -1284,9 +1548,308 @@ fn report(pages: &[Page; 3], settings: &Settings, measured: &Measured) -> Result
         by_side(&wasm),
         kib,
     );
-    if failed == 0 {
-        Ok(())
-    } else {
-        Err(format!("bench: {failed} figure(s) could not be measured"))
+    let wrong = measured.wrong();
+    for why in &wrong {
+        println!("bench: wrong figure: {why}");
+    }
+    verdict(failed, &wrong)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Positive controls: each fault planted in figures as a page reports them
+    //! must fail the check, by name; the figures as they should be must pass.
+
+    use super::*;
+
+    const SENT: u32 = 10_000;
+
+    fn metrics(task: f64, script: f64, devtools: f64) -> BTreeMap<String, f64> {
+        [
+            ("TaskDuration", task),
+            ("ScriptDuration", script),
+            ("DevToolsCommandDuration", devtools),
+        ]
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value))
+        .collect()
+    }
+
+    /// A flood every message of which reached the callback: 0.5 s of main
+    /// thread (0.1 s of it DevTools'), 0.3 s of script.
+    fn good_flood() -> FloodReading {
+        FloodReading {
+            metrics_before: metrics(2.0, 1.0, 0.1),
+            metrics_after: metrics(2.5, 1.3, 0.2),
+            callbacks_before: Some(1.0),
+            callbacks_after: Some(1.0 + f64::from(SENT)),
+        }
+    }
+
+    fn wrong(result: Result<impl std::fmt::Debug, Miss>) -> String {
+        match result {
+            Err(Miss::Wrong(why)) => why,
+            other => panic!("expected a wrong figure, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_flood_that_reached_the_callback_passes() {
+        let (cost, script) = flood_figures(Side::Ours, SENT, &good_flood()).unwrap();
+        assert!((cost - 40.0).abs() < 1e-9, "{cost}");
+        assert!((script - 30.0).abs() < 1e-9, "{script}");
+    }
+
+    #[test]
+    fn every_other_page_change_dropped_fails_naming_the_page_and_both_counts() {
+        for side in [Side::Ours, Side::Sdk, Side::Ssr, Side::Floor] {
+            let reading = FloodReading {
+                callbacks_after: Some(1.0 + f64::from(SENT / 2)),
+                ..good_flood()
+            };
+            let why = wrong(flood_figures(side, SENT, &reading));
+            assert_eq!(
+                why,
+                format!(
+                    "{}: 5,000 page-change callbacks for the 10,000 page-change messages sent",
+                    side.page()
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn more_callbacks_than_messages_fail() {
+        let reading = FloodReading {
+            callbacks_after: Some(1.0 + 2.0 * f64::from(SENT)),
+            ..good_flood()
+        };
+        let why = wrong(flood_figures(Side::Sdk, SENT, &reading));
+        assert!(
+            why.contains("20,000 page-change callbacks for the 10,000"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn a_page_that_does_not_count_fails() {
+        let reading = FloodReading {
+            callbacks_before: None,
+            callbacks_after: None,
+            ..good_flood()
+        };
+        let why = wrong(flood_figures(Side::Ssr, SENT, &reading));
+        assert_eq!(
+            why,
+            "the SSR page (examples/ssr, /bench): window.benchPageChanges() after the flood is missing"
+        );
+    }
+
+    #[test]
+    fn a_nan_or_missing_flood_metric_fails() {
+        let mut nan = good_flood();
+        nan.metrics_after.insert("TaskDuration".into(), f64::NAN);
+        assert_eq!(
+            wrong(flood_figures(Side::Ours, SENT, &nan)),
+            "the leptos-persona page (examples/bench): Performance.getMetrics TaskDuration after the flood is NaN, not a finite number"
+        );
+        let mut infinite = good_flood();
+        infinite
+            .metrics_before
+            .insert("ScriptDuration".into(), f64::INFINITY);
+        assert!(wrong(flood_figures(Side::Ours, SENT, &infinite)).contains("is inf"));
+        let mut missing = good_flood();
+        missing.metrics_before.remove("DevToolsCommandDuration");
+        assert_eq!(
+            wrong(flood_figures(Side::Floor, SENT, &missing)),
+            "the floor page (xtask/bench/floor.html): Performance.getMetrics DevToolsCommandDuration before the flood is missing"
+        );
+        let nan_count = FloodReading {
+            callbacks_after: Some(f64::NAN),
+            ..good_flood()
+        };
+        assert!(wrong(flood_figures(Side::Sdk, SENT, &nan_count)).contains("is NaN"));
+    }
+
+    fn reading(listeners: Option<f64>, wasm: Option<f64>) -> MemoryReading {
+        MemoryReading {
+            heap: Some(2.0e6),
+            wasm,
+            listeners,
+        }
+    }
+
+    #[test]
+    fn listeners_that_stayed_pass() {
+        let (before, after) = memory_figures(
+            Side::Ours,
+            10,
+            &reading(Some(2.0), Some(1.1e6)),
+            &reading(Some(2.0), Some(1.2e6)),
+        )
+        .unwrap();
+        assert_eq!((before.listeners, after.wasm), (2.0, Some(1.2e6)));
+        // persona.js has no WebAssembly.
+        assert!(memory_figures(
+            Side::Sdk,
+            10,
+            &reading(Some(3.0), None),
+            &reading(Some(3.0), None)
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn listeners_after_other_than_before_fail() {
+        let why = wrong(memory_figures(
+            Side::Sdk,
+            10,
+            &reading(Some(3.0), None),
+            &reading(Some(4.0), None),
+        ));
+        assert_eq!(
+            why,
+            "the persona.js page (xtask/bench/sdk.html): 4 event listeners after 10 mount/unmount cycles, 3 before; they must stay at 3"
+        );
+    }
+
+    #[test]
+    fn nan_or_missing_memory_figures_fail() {
+        // What `unwrap_or(f64::NAN)` once made of a missing JSEventListeners.
+        let nan = reading(Some(f64::NAN), Some(1e6));
+        let why = wrong(memory_figures(Side::Ours, 10, &nan, &nan));
+        assert!(
+            why.ends_with("Performance.getMetrics JSEventListeners before the cycles is NaN, not a finite number"),
+            "{why}"
+        );
+        let missing = reading(None, Some(1e6));
+        let why = wrong(memory_figures(
+            Side::Ssr,
+            10,
+            &reading(Some(7.0), Some(1e6)),
+            &missing,
+        ));
+        assert!(
+            why.ends_with("JSEventListeners after the cycles is missing"),
+            "{why}"
+        );
+        let no_heap = MemoryReading {
+            heap: None,
+            ..reading(Some(2.0), Some(1e6))
+        };
+        assert!(wrong(memory_figures(Side::Ours, 10, &no_heap, &no_heap)).contains("usedSize"));
+        // The leptos-persona pages must show their WebAssembly memory.
+        let no_wasm = reading(Some(2.0), None);
+        assert!(wrong(memory_figures(Side::Ssr, 10, &no_wasm, &no_wasm))
+            .contains("WebAssembly memory before the cycles is missing"));
+    }
+
+    #[test]
+    fn ready_times_are_checked() {
+        let good = json!({ "ok": true, "ready": [812.5], "widget": [300.0], "code": ["/a.js"] });
+        let l = loaded(Side::Ours, 1, &good).unwrap();
+        assert_eq!(
+            (l.ready, l.widget, l.code),
+            (vec![812.5], vec![300.0], vec!["/a.js".to_owned()])
+        );
+        let late = json!({ "ok": false, "ready": [], "widget": [1.0] });
+        assert!(matches!(loaded(Side::Ours, 1, &late), Err(Miss::Failed(_))));
+        let missing = json!({ "ok": true, "widget": [300.0], "code": [] });
+        assert!(wrong(loaded(Side::Sdk, 1, &missing)).contains("bench:ready times are missing"));
+        let not_a_number = json!({ "ok": true, "ready": [null], "widget": [300.0], "code": [] });
+        assert!(
+            wrong(loaded(Side::Sdk, 1, &not_a_number)).contains("a bench:ready time is missing")
+        );
+        let too_few = json!({ "ok": true, "ready": [1.0], "widget": [300.0], "code": [] });
+        assert!(wrong(loaded(Side::Ssr, 50, &too_few)).contains("1 bench:ready times for the 50"));
+    }
+
+    #[test]
+    fn one_wrong_load_fails_even_a_full_run() {
+        let mut samples = Samples::default();
+        for _ in 0..6 {
+            samples.record(Figure::MessageCost, Side::Ours, Ok(40.0));
+        }
+        let dropped = FloodReading {
+            callbacks_after: Some(1.0 + f64::from(SENT / 2)),
+            ..good_flood()
+        };
+        let cost = flood_figures(Side::Ours, SENT, &dropped).map(|c| c.0);
+        samples.record(Figure::MessageCost, Side::Ours, cost.clone());
+        samples.record(Figure::MessageCost, Side::Ours, cost);
+        // The median still shows, with the failed loads noted ...
+        assert!(
+            matches!(samples.cell(Figure::MessageCost, Side::Ours), Cell::Value(v, _) if v == 40.0)
+        );
+        // ... but the wrong figure, listed once, fails the run.
+        let measured = Measured {
+            samples,
+            code: BTreeMap::new(),
+            memories: BTreeMap::new(),
+        };
+        let wrong = measured.wrong();
+        assert_eq!(wrong.len(), 1);
+        let error = verdict(0, &wrong).unwrap_err();
+        assert!(
+            error.contains("1 wrong figure(s)") && error.contains("5,000 page-change callbacks"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_nan_sample_is_wrong() {
+        let mut samples = Samples::default();
+        samples.record(Figure::ReadyInline, Side::Sdk, Ok(f64::NAN));
+        assert_eq!(
+            samples.wrong,
+            ["the persona.js page (xtask/bench/sdk.html): ReadyInline is NaN, not a finite number"]
+        );
+        assert!(matches!(
+            samples.cell(Figure::ReadyInline, Side::Sdk),
+            Cell::Failed(_)
+        ));
+    }
+
+    #[test]
+    fn wrong_memory_fails_the_run() {
+        let mut memories = BTreeMap::new();
+        memories.insert(
+            Side::Ssr,
+            memory_figures(
+                Side::Ssr,
+                10,
+                &reading(Some(7.0), Some(1e6)),
+                &reading(Some(9.0), Some(1e6)),
+            ),
+        );
+        let measured = Measured {
+            samples: Samples::default(),
+            code: BTreeMap::new(),
+            memories,
+        };
+        assert!(matches!(
+            heap_cell(&measured.memories, Side::Ssr),
+            Cell::Failed(_)
+        ));
+        let wrong = measured.wrong();
+        assert!(wrong[0].contains("9 event listeners after 10 mount/unmount cycles, 7 before"));
+        assert!(verdict(2, &wrong).is_err());
+        assert_eq!(verdict(0, &[]), Ok(()));
+        assert_eq!(
+            verdict(3, &[]),
+            Err("bench: 3 figure(s) could not be measured".into())
+        );
+    }
+
+    #[test]
+    fn arguments() {
+        let args = |a: &[&str]| parse_args(&a.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+        assert_eq!(args(&[]), Ok(Run::Full { loads: 7 }));
+        assert_eq!(args(&["--loads", "3"]), Ok(Run::Full { loads: 3 }));
+        assert_eq!(args(&["--smoke"]), Ok(Run::Smoke));
+        assert!(args(&["--smoke", "--loads", "2"]).is_err());
+        assert!(args(&["--loads", "0"]).is_err());
+        assert!(args(&["--loads"]).is_err());
+        assert!(args(&["--fast"]).is_err());
     }
 }

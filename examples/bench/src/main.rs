@@ -2,22 +2,56 @@
 //! modal) `<PersonaInquiry>`s against the flow simulator, a mount/unmount toggle,
 //! and User Timing marks the bench reads: `bench:ready` in every `on_ready`,
 //! `bench:flood-end` when the `flood` scenario's last `page-change` reaches
-//! `on_event`. The official SDK's page (`xtask/bench/sdk.html`) and the
+//! `on_event`; and `window.benchPageChanges()`, how many `page-change` messages
+//! reached `on_event`, which the bench compares with the number it had the flow
+//! send. The official SDK's page (`xtask/bench/sdk.html`) and the
 //! server-rendered one (`examples/ssr`, `/bench`) do exactly the same.
 //!
 //! Query parameters: `host` (the simulator, `localhost:PORT`), `n` (instances,
 //! default 1, at most 200), `mode` (`inline` or `modal`), `scenario` (a simulator
 //! scenario, default `happy`).
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos_persona::{FlowMessage, Host, PersonaInquiry, ReadyPayload};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
     /// `performance.mark(name)`.
     #[wasm_bindgen(js_namespace = performance, js_name = mark)]
     fn performance_mark(name: &str);
+
+    /// The page's `window`, for the property the bench reads.
+    type BenchWindow;
+
+    /// `window.benchPageChanges = getter`.
+    #[wasm_bindgen(method, setter = benchPageChanges)]
+    fn set_bench_page_changes(this: &BenchWindow, getter: &Closure<dyn Fn() -> u32>);
+}
+
+thread_local! {
+    /// The `page-change` messages that reached `on_event`.
+    static PAGE_CHANGES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Counts a message that reached `on_event` when it is a `page-change`.
+fn count_page_change(message: &FlowMessage) {
+    if message.name == "page-change" {
+        PAGE_CHANGES.with(|n| n.set(n.get() + 1));
+    }
+}
+
+/// Sets `window.benchPageChanges()`: the `page-change` messages counted so far.
+fn expose_page_changes() {
+    let getter = Closure::<dyn Fn() -> u32>::new(|| PAGE_CHANGES.with(Cell::get));
+    window()
+        .unchecked_ref::<BenchWindow>()
+        .set_bench_page_changes(&getter);
+    getter.forget();
 }
 
 /// The environment id of every bench flow: not `env_sim_autoplay`, so the flow
@@ -81,6 +115,7 @@ fn Bench() -> impl IntoView {
                         modal=params.modal
                         on_ready=move |_: ReadyPayload| performance_mark("bench:ready")
                         on_event=move |message: FlowMessage| {
+                            count_page_change(&message);
                             if is_flood_end(&message) {
                                 performance_mark("bench:flood-end");
                             }
@@ -100,5 +135,6 @@ fn Bench() -> impl IntoView {
 
 fn main() {
     console_error_panic_hook::set_once();
+    expose_page_changes();
     leptos::mount::mount_to_body(Bench);
 }

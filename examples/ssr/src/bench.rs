@@ -2,11 +2,15 @@
 //! of `examples/bench` (client-rendered) and `xtask/bench/sdk.html` (the official
 //! SDK): `n` inline (or modal) inquiries, a mount/unmount toggle, and the User
 //! Timing marks `bench:ready` (every `on_ready`) and `bench:flood-end` (the
-//! `flood` scenario's last `page-change` in `on_event`).
+//! `flood` scenario's last `page-change` in `on_event`), and
+//! `window.benchPageChanges()`, how many `page-change` messages reached
+//! `on_event`, which the bench compares with the number it had the flow send.
 //!
 //! Query parameters: `n` (instances, default 1, at most 200), `mode` (`inline` or
 //! `modal`), `scenario` (a simulator scenario, default `happy`). The flow's host
 //! is the server's `PERSONA_HOST`, as on the other pages.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos_persona::{FlowMessage, Host, PersonaInquiry, ReadyPayload};
@@ -26,11 +30,49 @@ const MAX_INSTANCES: usize = 200;
 extern "C" {
     #[wasm_bindgen(js_namespace = performance, js_name = mark)]
     fn performance_mark(name: &str);
+
+    /// The page's `window`, for the property the bench reads.
+    type BenchWindow;
+
+    /// `window.benchPageChanges = getter`.
+    #[wasm_bindgen(method, setter = benchPageChanges)]
+    fn set_bench_page_changes(
+        this: &BenchWindow,
+        getter: &wasm_bindgen::closure::Closure<dyn Fn() -> u32>,
+    );
 }
 
 /// On the server, nothing is timed.
 #[cfg(not(feature = "hydrate"))]
 fn performance_mark(_name: &str) {}
+
+thread_local! {
+    /// The `page-change` messages that reached `on_event`.
+    static PAGE_CHANGES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Counts a message that reached `on_event` when it is a `page-change`.
+fn count_page_change(message: &FlowMessage) {
+    if message.name == "page-change" {
+        PAGE_CHANGES.with(|n| n.set(n.get() + 1));
+    }
+}
+
+/// Sets `window.benchPageChanges()`: the `page-change` messages counted so far.
+#[cfg(feature = "hydrate")]
+fn expose_page_changes() {
+    use wasm_bindgen::JsCast;
+    let getter =
+        wasm_bindgen::closure::Closure::<dyn Fn() -> u32>::new(|| PAGE_CHANGES.with(Cell::get));
+    window()
+        .unchecked_ref::<BenchWindow>()
+        .set_bench_page_changes(&getter);
+    getter.forget();
+}
+
+/// On the server, no message arrives.
+#[cfg(not(feature = "hydrate"))]
+fn expose_page_changes() {}
 
 /// The last message of the simulator's `flood` burst.
 fn is_flood_end(message: &FlowMessage) -> bool {
@@ -46,6 +88,7 @@ fn is_flood_end(message: &FlowMessage) -> bool {
 /// The bench page.
 #[component]
 pub fn BenchPage() -> impl IntoView {
+    expose_page_changes();
     let query = use_query_map();
     let (instances, modal, template_id) = query.with_untracked(|q| {
         (
@@ -74,6 +117,7 @@ pub fn BenchPage() -> impl IntoView {
                         modal=modal
                         on_ready=move |_: ReadyPayload| performance_mark("bench:ready")
                         on_event=move |message: FlowMessage| {
+                            count_page_change(&message);
                             if is_flood_end(&message) {
                                 performance_mark("bench:flood-end");
                             }
