@@ -14,12 +14,16 @@
 //!   (`src/js/*.min.js`, see [`js`]).
 //! - `cargo xtask package`, `cargo xtask msrv`, `cargo xtask e2e [FILTER]`: those
 //!   test steps alone (the end-to-end tests whose names contain `FILTER`).
+//! - `cargo xtask oracle`: that test step alone: the conformance fixtures and the
+//!   kebab-case tables are regenerated with the official SDK and lodash and must
+//!   be the committed bytes (see [`oracle`]).
 //! - `cargo xtask bench [--loads N]`: leptos-persona against the official SDK, side
 //!   by side in headless Chromium (see [`bench`]).
 
 mod bench;
 mod js;
 mod msrv;
+mod oracle;
 mod package;
 mod size;
 mod static_server;
@@ -40,12 +44,13 @@ fn main() -> ExitCode {
         Some("package") => package::package(),
         Some("js") => js::write(),
         Some("msrv") => msrv::msrv(),
+        Some("oracle") => oracle::oracle(),
         Some("bench") => bench::bench(&args[1..]),
         Some("e2e") => tools::ensure_browser_tools()
             .and_then(|tools| end_to_end_tests(&tools, args.get(1).map(String::as_str))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | size | js | package | msrv | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
+                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | size | js | package | msrv | oracle | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
             );
             return ExitCode::from(2);
         }
@@ -171,6 +176,7 @@ fn test() -> Result<(), String> {
         "cargo test (native, conformance, doc tests)",
         cargo().args(["test", "--workspace"]),
     )?;
+    oracle::oracle()?;
     // So that the fuzzer cannot rot: a short run, which must reach the parser.
     run_tests(
         "fuzz (20,000 inputs; cargo xtask fuzz runs 1,000,000)",
