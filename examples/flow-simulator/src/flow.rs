@@ -34,10 +34,12 @@ pub enum Scenario {
     Prefill,
     Hostile,
     Flood,
+    Declined,
+    Review,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 14] = [
+    pub const ALL: [Scenario; 16] = [
         Scenario::Happy,
         Scenario::Fail,
         Scenario::CancelBeforeInquiry,
@@ -52,6 +54,8 @@ impl Scenario {
         Scenario::Prefill,
         Scenario::Hostile,
         Scenario::Flood,
+        Scenario::Declined,
+        Scenario::Review,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -70,6 +74,8 @@ impl Scenario {
             Scenario::Prefill => "prefill",
             Scenario::Hostile => "hostile",
             Scenario::Flood => "flood",
+            Scenario::Declined => "declined",
+            Scenario::Review => "review",
         }
     }
 
@@ -94,6 +100,8 @@ impl Scenario {
             Scenario::Prefill => "like happy; page 1 and the review page show the prefilled fields",
             Scenario::Hostile => "like happy, plus forged messages at load and every page change (wrong containerId, wrong templateId, complete from a second window)",
             Scenario::Flood => "load, ready, page 1; then, on the parent's sim-flood action, a burst of count page-change messages, the last one named flood-end",
+            Scenario::Declined => "like happy; the inquiry is then declined (inquiry.declined)",
+            Scenario::Review => "like happy; the inquiry is then marked for review (needs_review, inquiry.marked-for-review)",
         }
     }
 
@@ -131,6 +139,13 @@ pub struct WidgetRequest {
     pub query: Map<String, Value>,
     pub scenario: Scenario,
     pub scenario_note: Option<String>,
+    /// The query chose the scenario (`scenario=` or a template id naming one).
+    pub scenario_chosen: bool,
+    /// The page tells the simulator's state when the inquiry starts, completes or
+    /// fails (`/flow-api/…`).
+    pub track: bool,
+    /// An error the flow posts after `load` instead of playing (a refused session).
+    pub error_override: Option<(u16, &'static str, String)>,
 }
 
 fn text<'a>(query: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
@@ -147,7 +162,7 @@ fn number(query: &Map<String, Value>, key: &str, default: u64, max: u64) -> u64 
 }
 
 /// `itmpl_sim_<scenario>` / `tmpl_sim_<scenario>` / `itmplv_sim_<scenario>` → the scenario.
-fn scenario_from_id(id: &str) -> Option<Scenario> {
+pub fn scenario_from_id(id: &str) -> Option<Scenario> {
     ["itmpl_sim_", "tmpl_sim_", "itmplv_sim_"]
         .iter()
         .find_map(|prefix| id.strip_prefix(prefix))
@@ -162,6 +177,7 @@ impl WidgetRequest {
             .and_then(scenario_from_id)
             .or_else(|| text(&query, "inquiry-template-version-id").and_then(scenario_from_id));
         let mut scenario_note = None;
+        let scenario_chosen = text(&query, "scenario").is_some() || from_ids.is_some();
         let scenario = match text(&query, "scenario") {
             Some(name) => Scenario::parse(name).unwrap_or_else(|| {
                 scenario_note = Some(format!("unknown scenario {name:?}: playing \"happy\""));
@@ -173,11 +189,29 @@ impl WidgetRequest {
             query,
             scenario,
             scenario_note,
+            scenario_chosen,
+            track: false,
+            error_override: None,
         }
     }
 
     pub fn container_id(&self) -> Option<&str> {
         text(&self.query, "container-id")
+    }
+
+    pub fn inquiry_id(&self) -> Option<&str> {
+        text(&self.query, "inquiry-id")
+    }
+
+    pub fn session_token(&self) -> Option<&str> {
+        text(&self.query, "session-token")
+    }
+
+    /// The template id, or else the template version id.
+    pub fn template(&self) -> Option<&str> {
+        text(&self.query, "inquiry-template-id")
+            .or(text(&self.query, "template-id"))
+            .or(text(&self.query, "inquiry-template-version-id"))
     }
 
     /// How long the server waits before answering (`slow_load` only).
@@ -241,11 +275,19 @@ impl WidgetRequest {
             _ => json!({}),
         };
         c.insert("fields".into(), fields);
-        if let Some((status, code, message)) = self.scenario.error() {
+        if let Some((status, code, message)) = &self.error_override {
             c.insert(
                 "error".into(),
                 json!({"status": status, "code": code, "message": message}),
             );
+        } else if let Some((status, code, message)) = self.scenario.error() {
+            c.insert(
+                "error".into(),
+                json!({"status": status, "code": code, "message": message}),
+            );
+        }
+        if self.track {
+            c.insert("track".into(), json!(true));
         }
         c.insert("query".into(), Value::Object(q.clone()));
         Value::Object(c)

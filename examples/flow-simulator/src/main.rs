@@ -1,18 +1,35 @@
-//! `persona-flow-simulator`: a loopback stand-in for Persona's hosted inquiry flow.
+//! `persona-flow-simulator`: a loopback stand-in for Persona's hosted inquiry flow,
+//! its REST API and its webhooks, all over one state of inquiries.
 //!
 //! It serves `/widget` (the flow page, scripted by scenario), `/preload`,
 //! `/widget-forger` (the second window of the `hostile` scenario), request counters at
-//! `/__stats` (`POST /__reset` zeroes them) and an index at `/`.
+//! `/__stats` (`POST /__reset` zeroes them) and an index at `/`; the inquiry API at
+//! `/api/v1/inquiries` (`api.rs`), the flow's reports at `/flow-api/…`
+//! (`flow_api.rs`), webhooks to `--webhook-url` (`webhooks.rs`, `signing.rs`), and
+//! the test switches `/__config`, `/__faults`, `/__webhooks…`, `/__inquiries…`
+//! (`control.rs`). The state machine is `inquiries.rs`.
 //!
 //! The first line on stdout is `flow simulator listening on http://ADDR:PORT`;
 //! nothing else is ever written to stdout.
 
+mod api;
+mod args;
+mod clock;
+mod control;
+mod faults;
 mod flow;
+mod flow_api;
+mod idempotency;
+mod ids;
+mod inquiries;
 mod query;
+mod signing;
+mod state;
+mod webhooks;
 
 use std::collections::VecDeque;
 use std::io::Write;
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -21,11 +38,14 @@ use axum::extract::State;
 use axum::http::header::{self, HeaderValue};
 use axum::http::{Method, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::Router;
 use serde_json::{json, Map, Value};
 
+use args::{Args, USAGE};
 use flow::{Scenario, WidgetRequest};
+use state::Sim;
+use webhooks::Webhooks;
 
 /// The widget log keeps at most this many entries (the oldest are dropped).
 const MAX_LOG: usize = 10_000;
@@ -39,77 +59,34 @@ struct Stats {
     widget_log: VecDeque<(String, u64)>,
 }
 
-struct AppState {
+pub struct AppState {
     started: Instant,
     stats: Mutex<Stats>,
+    /// The inquiries and everything the API keeps.
+    sim: Mutex<Sim>,
+    pub webhooks: Webhooks,
 }
 
-type Shared = Arc<AppState>;
+pub type Shared = Arc<AppState>;
 
 impl AppState {
     fn stats(&self) -> std::sync::MutexGuard<'_, Stats> {
         // A panic elsewhere must not take the counters down with it.
         self.stats.lock().unwrap_or_else(PoisonError::into_inner)
     }
-}
 
-struct Args {
-    bind: IpAddr,
-    port: u16,
-    verbose: bool,
-}
-
-const USAGE: &str = "usage: persona-flow-simulator [--port N] [--bind ADDR] [--verbose]\n\
-  --port N      port to listen on (default 8787; 0 = any free port)\n\
-  --bind ADDR   address to bind (default 127.0.0.1)\n\
-  --verbose     log each request on stderr\n";
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        bind: IpAddr::from([127, 0, 0, 1]),
-        port: 8787,
-        verbose: false,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "--port" => {
-                let v = value("--port")?;
-                args.port = v
-                    .parse()
-                    .map_err(|_| format!("--port: {v:?} is not a port number (0-65535)"))?;
-            }
-            "--bind" => {
-                let v = value("--bind")?;
-                let v_trimmed = v.trim_start_matches('[').trim_end_matches(']');
-                args.bind = v_trimmed
-                    .parse()
-                    .map_err(|_| format!("--bind: {v:?} is not an IP address"))?;
-            }
-            "--verbose" | "-v" => args.verbose = true,
-            "--help" | "-h" => {
-                print!("{USAGE}");
-                std::process::exit(0);
-            }
-            other => return Err(format!("unknown argument {other:?}")),
-        }
+    pub fn sim(&self) -> std::sync::MutexGuard<'_, Sim> {
+        self.sim.lock().unwrap_or_else(PoisonError::into_inner)
     }
-    Ok(args)
 }
 
 fn main() {
-    let args = match parse_args() {
-        Ok(args) => args,
+    let args = match args::parse(std::env::args().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            print!("{USAGE}");
+            std::process::exit(0);
+        }
         Err(e) => {
             let _ = write!(std::io::stderr(), "persona-flow-simulator: {e}\n{USAGE}");
             std::process::exit(2);
@@ -139,13 +116,34 @@ async fn run(args: Args) -> std::io::Result<()> {
         writeln!(out, "flow simulator listening on http://{local}")?;
         out.flush()?;
     }
+    let (webhooks, dispatcher) = Webhooks::new(args.webhooks);
+    let mut sim = Sim {
+        config: args.config,
+        ..Sim::default()
+    };
+    for fault in args.faults {
+        sim.faults.push(fault);
+    }
     let state = Arc::new(AppState {
         started: Instant::now(),
         stats: Mutex::new(Stats::default()),
+        sim: Mutex::new(sim),
+        webhooks,
     });
+    tokio::spawn(dispatcher);
+    tokio::spawn(state::sweep(Arc::clone(&state)));
     let verbose = args.verbose;
     let app = Router::new()
         .route("/", get(index))
+        .route("/api/{*rest}", any(api::handle))
+        .route("/flow-api/{step}", post(flow_api::handle))
+        .route("/__config", any(control::config))
+        .route("/__faults", any(control::faults))
+        .route("/__webhooks", any(control::webhooks))
+        .route("/__webhooks/chaos", any(control::chaos))
+        .route("/__webhooks/send", any(control::send))
+        .route("/__inquiries", any(control::inquiries))
+        .route("/__inquiries/{id}/{action}", any(control::inquiry_action))
         .route("/widget", get(widget))
         .route("/widget-forger", get(forger))
         .route("/red-team/attacker", get(red_team_attacker))
@@ -215,7 +213,7 @@ async fn common_headers(mut res: Response) -> Response {
     res
 }
 
-fn json_response(status: StatusCode, value: &Value) -> Response {
+pub fn json_response(status: StatusCode, value: &Value) -> Response {
     let mut res = (status, value.to_string()).into_response();
     let h = res.headers_mut();
     h.insert(
@@ -242,7 +240,8 @@ fn elapsed_ms(state: &AppState) -> u64 {
 }
 
 async fn widget(State(state): State<Shared>, uri: Uri) -> Response {
-    let request = WidgetRequest::parse(uri.query().unwrap_or(""));
+    let mut request = WidgetRequest::parse(uri.query().unwrap_or(""));
+    flow_api::check_widget(&state, &mut request);
     let container = request.container_id().unwrap_or("").to_owned();
     let at_ms = elapsed_ms(&state);
     {
@@ -334,8 +333,12 @@ const RED_TEAM_ATTACKER: &str = r#"<!doctype html><html><head><meta charset="utf
 </script></body></html>"#;
 
 fn stats_json(state: &AppState) -> Value {
+    let api = state.sim().api.to_json();
+    let webhooks = state.webhooks.stats_json();
     let stats = state.stats();
     json!({
+        "api": api,
+        "webhooks": webhooks,
         "widget": stats.widget,
         "preload": stats.preload,
         "forger": stats.forger,
@@ -359,10 +362,24 @@ async fn stats(State(state): State<Shared>, method: Method) -> Response {
     }
 }
 
-async fn reset(State(state): State<Shared>, method: Method) -> Response {
+async fn reset(State(state): State<Shared>, method: Method, uri: Uri) -> Response {
     match method {
         Method::POST => {
             *state.stats() = Stats::default();
+            state.webhooks.reset_stats();
+            let forget = query::pairs(uri.query().unwrap_or(""))
+                .iter()
+                .any(|(k, v)| k == "inquiries" && v != "0");
+            let mut sim = state.sim();
+            sim.api = api::ApiStats::default();
+            if forget {
+                let config = sim.config.clone();
+                *sim = Sim {
+                    config,
+                    ..Sim::default()
+                };
+            }
+            drop(sim);
             json_response(StatusCode::OK, &stats_json(&state))
         }
         Method::OPTIONS => json_response(StatusCode::NO_CONTENT, &Value::Null),
@@ -425,6 +442,21 @@ Point the component's host at this server's origin; it speaks the SDK's <code>po
 <li><code>GET /widget-forger</code> — the second window of the <code>hostile</code> scenario</li>
 <li><code>GET /red-team/attacker</code> — a hostile page that posts forged flow messages to its parent or opener (the red-team suite)</li>
 </ul>
+<h2>Persona's REST API (with <code>--api-key KEY</code>: <code>Authorization: Bearer KEY</code>)</h2>
+<ul>
+<li><code>POST /api/v1/inquiries</code> — create (<code>inquiry-template-id</code> or <code>inquiry-template-version-id</code>); <code>meta.session-token</code></li>
+<li><code>GET /api/v1/inquiries/{{id}}</code> — retrieve</li>
+<li><code>GET /api/v1/inquiries?filter[reference-id]=…&amp;filter[status]=a,b</code> — list, newest first</li>
+<li><code>POST /api/v1/inquiries/{{id}}/resume</code> — a new session token (409 once finished)</li>
+</ul>
+<p><code>Idempotency-Key</code> on POSTs replays the first answer. Every change is a webhook event with <code>--webhook-url</code> and <code>--webhook-secret</code>.</p>
+<h2>Test switches (the simulator's own)</h2>
+<ul>
+<li><code>GET|POST /__config</code> — the flags' settings, changed at run time</li>
+<li><code>GET|POST|DELETE /__faults</code> — the next N API requests answer a status (429, 500, 503…)</li>
+<li><code>GET /__webhooks</code>, <code>POST /__webhooks/chaos</code>, <code>POST /__webhooks/send</code> — deliveries, chaos, forged deliveries</li>
+<li><code>GET /__inquiries</code>, <code>POST /__inquiries/{{id}}/{{start|complete|fail|expire|approve|decline|review}}</code> — the state, moved without a browser</li>
+</ul>
 <h2>Scenarios</h2>
 <p>Chosen by the template id <code>itmpl_sim_&lt;scenario&gt;</code> (or <code>tmpl_sim_&lt;scenario&gt;</code>);
 a <code>scenario</code> query parameter overrides it; anything else plays <code>happy</code>.</p>
@@ -433,7 +465,7 @@ a <code>scenario</code> query parameter overrides it; anything else plays <code>
 <ul>
 <li><code>environment-id=env_sim_autoplay</code> — the flow plays itself, one step every <code>sim-step-ms</code> ms (default 40)</li>
 <li><code>flow-type=embedded</code> — pages start only after the parent posts <code>open</code></li>
-<li><code>inquiry-id</code> (+ <code>session-token</code>) — resume: <code>start</code> with those ids, then page 3</li>
+<li><code>inquiry-id</code> (+ <code>session-token</code>) — resume: <code>start</code> with those ids, then page 3; for an inquiry the simulator knows, a missing, wrong or expired token posts <code>error</code> <code>unauthenticated</code> (409)</li>
 <li><code>style-variant=dark</code> — dark theme</li>
 <li><code>slow-ms</code> — delay of <code>slow_load</code> (default 2500)</li>
 </ul>
