@@ -1,10 +1,10 @@
-//! `cargo package` for the two published crates, as `cargo publish` would build them.
+//! `cargo package` for the three published crates, as `cargo publish` would build them.
 //!
-//! The shell depends on the core by path and version. Packaged together, cargo puts
-//! the core's `.crate` into a temporary local registry under `target/package/` and
-//! builds the shell's `.crate` against it, so both packages are checked to hold
-//! everything they need (and nothing of tests/, fixtures or examples) before either
-//! is on crates.io. The build is for wasm32 with `csr`, the crate's main use, where
+//! The shell depends on the core and (optionally) the server crate by path and
+//! version. Packaged together, cargo puts their `.crate`s into a temporary local
+//! registry under `target/package/` and builds the shell's `.crate` against them, so
+//! every package is checked to hold everything it needs (and nothing of tests/,
+//! fixtures or examples) before any is on crates.io. The build is for wasm32 with `csr`, the crate's main use, where
 //! wasm-bindgen also reads the JavaScript snippets under src/.
 
 use std::process::{Command, Stdio};
@@ -13,7 +13,11 @@ use std::time::Instant;
 use crate::{cargo, finish, run, tools};
 
 /// The published crates, dependencies first.
-pub const CRATES: [&str; 2] = ["leptos-persona-core", "leptos-persona"];
+pub const CRATES: [&str; 3] = [
+    "leptos-persona-core",
+    "leptos-persona-server",
+    "leptos-persona",
+];
 
 fn package_command(offline: bool) -> Command {
     let mut command = cargo();
