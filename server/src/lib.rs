@@ -8,7 +8,7 @@
 //!   parses the verified body into a typed [`webhook::WebhookEvent`]; with the
 //!   `axum` feature, an extractor for webhook routes.
 //! - `api` (the `client` feature): Persona's REST API, with retries that never
-//!   create a second inquiry, and [`api::Client::start_or_resume`], which gives
+//!   create a second inquiry, and `api::Client::start_or_resume`, which gives
 //!   `<PersonaInquiry>` exactly the inquiry id and session token it takes.
 //! - [`InquiryStatus`] and [`Secret`], shared by both.
 //!

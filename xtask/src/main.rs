@@ -21,10 +21,13 @@
 //!   by side in headless Chromium (see [`bench`]).
 
 mod bench;
+mod bench_api;
+mod bench_webhook;
 mod js;
 mod msrv;
 mod oracle;
 mod package;
+mod server_webhook;
 mod size;
 mod static_server;
 mod tools;
@@ -45,7 +48,7 @@ fn main() -> ExitCode {
         Some("js") => js::write(),
         Some("msrv") => msrv::msrv(),
         Some("oracle") => oracle::oracle(),
-        Some("bench") => bench::bench(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]).and_then(|()| server_bench(&args[1..])),
         Some("e2e") => tools::ensure_browser_tools()
             .and_then(|tools| end_to_end_tests(&tools, args.get(1).map(String::as_str))),
         _ => {
@@ -177,11 +180,14 @@ fn test() -> Result<(), String> {
         cargo().args(["test", "--workspace"]),
     )?;
     oracle::oracle()?;
-    // So that the fuzzer cannot rot: a short run, which must reach the parser.
-    run_tests(
-        "fuzz (20,000 inputs; cargo xtask fuzz runs 1,000,000)",
-        fuzz_command(false).env("LEPTOS_PERSONA_FUZZ_INPUTS", "20000"),
-    )?;
+    // So that the fuzzers cannot rot: short runs, which must reach the parsers.
+    for (crate_name, what) in FUZZED {
+        run_tests(
+            &format!("fuzz {what} (20,000 inputs; cargo xtask fuzz runs 1,000,000)"),
+            fuzz_command(crate_name, false).env("LEPTOS_PERSONA_FUZZ_INPUTS", "20000"),
+        )?;
+    }
+    server_tests()?;
     run(
         "cargo doc (rustdoc warnings, such as broken links, are errors)",
         cargo()
@@ -216,11 +222,17 @@ fn test() -> Result<(), String> {
     Ok(())
 }
 
-/// The core's no-panic fuzzer (`core/tests/no_panic.rs`, test `fuzz`), in
-/// release for `cargo xtask fuzz` or in the test profile's existing build.
-fn fuzz_command(release: bool) -> Command {
+/// The crates with a no-panic fuzzer (`tests/no_panic.rs`, test `fuzz`), and what it drives.
+const FUZZED: [(&str, &str); 2] = [
+    ("leptos-persona-core", "(messages and options)"),
+    ("leptos-persona-server", "(webhook headers and events)"),
+];
+
+/// One crate's no-panic fuzzer, in release for `cargo xtask fuzz` or in the
+/// test profile's existing build.
+fn fuzz_command(crate_name: &str, release: bool) -> Command {
     let mut command = cargo();
-    command.args(["test", "-p", "leptos-persona-core", "--test", "no_panic"]);
+    command.args(["test", "-p", crate_name, "--test", "no_panic"]);
     if release {
         command.arg("--release");
     }
@@ -230,7 +242,14 @@ fn fuzz_command(release: bool) -> Command {
 
 /// `cargo xtask fuzz [--inputs N] [--seed S]`: 1,000,000 inputs unless told.
 fn fuzz(args: &[String]) -> Result<(), String> {
-    let mut command = fuzz_command(true);
+    for (crate_name, what) in FUZZED {
+        fuzz_one(crate_name, what, args)?;
+    }
+    Ok(())
+}
+
+fn fuzz_one(crate_name: &str, what: &str, args: &[String]) -> Result<(), String> {
+    let mut command = fuzz_command(crate_name, true);
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
         let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
@@ -240,7 +259,81 @@ fn fuzz(args: &[String]) -> Result<(), String> {
             other => return Err(format!("unknown option {other}")),
         };
     }
-    run("fuzz (release)", &mut command)
+    run(&format!("fuzz {what} (release)"), &mut command)
+}
+
+/// The server half's bench lines (webhook verification against node's
+/// `crypto`, the REST client against the simulator), after the component's.
+/// Not for the smoke run (`--smoke`), which checks the component's pages.
+fn server_bench(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--smoke") {
+        return Ok(());
+    }
+    let mut lines = bench_webhook::lines()?;
+    lines.extend(bench_api::lines()?);
+    for line in lines {
+        println!("bench: {line}");
+    }
+    Ok(())
+}
+
+/// The server crate with all its features (the axum extractor, the REST client,
+/// the README's examples), its conformance with node's `crypto`, and the REST
+/// client against the real simulator process.
+fn server_tests() -> Result<(), String> {
+    run(
+        "cargo clippy (leptos-persona-server, all features)",
+        cargo().args([
+            "clippy",
+            "-p",
+            "leptos-persona-server",
+            "--all-features",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    run_tests(
+        "cargo test (leptos-persona-server, all features)",
+        cargo().args(["test", "-p", "leptos-persona-server", "--all-features"]),
+    )?;
+    run(
+        "cargo doc (leptos-persona-server, all features; warnings are errors)",
+        cargo()
+            .args([
+                "doc",
+                "--no-deps",
+                "-p",
+                "leptos-persona-server",
+                "--all-features",
+            ])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )?;
+    server_webhook::conformance()?;
+    run(
+        "build the flow simulator",
+        cargo().args(["build", "--quiet", "-p", "persona-flow-simulator"]),
+    )?;
+    run_tests(
+        "cargo test (the REST client against the simulator process)",
+        cargo()
+            .args([
+                "test",
+                "-p",
+                "leptos-persona-server",
+                "--features",
+                "client",
+                "--test",
+                "api",
+                "--",
+                "--ignored",
+            ])
+            .env(
+                "PERSONA_SIMULATOR_BIN",
+                tools::target_dir().join("debug/persona-flow-simulator"),
+            ),
+    )
 }
 
 /// The components in headless Chromium, against the flow simulator on a second origin.

@@ -679,6 +679,9 @@ fn the_key_never_shows_in_a_log_line() {
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
     tracing::subscriber::with_default(capture.clone(), || {
+        // Other tests' threads may have cached the callsites' interest while no
+        // subscriber was there: ask again, with this one in place.
+        tracing::callsite::rebuild_interest_cache();
         runtime.block_on(async {
             let mock = Mock::start(|_, n| match n {
                 0 => Reply::json(500, json!({"errors": [{"title": KEY}]})),
