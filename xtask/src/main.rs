@@ -333,6 +333,26 @@ fn server_tests() -> Result<(), String> {
                 "PERSONA_SIMULATOR_BIN",
                 tools::target_dir().join("debug/persona-flow-simulator"),
             ),
+    )?;
+    let browser = tools::ensure_browser_tools()?;
+    run_tests(
+        "cargo test (the whole loop: create, resume, the flow in headless Chromium, verified webhooks)",
+        cargo()
+            .args([
+                "test",
+                "-p",
+                "leptos-persona-server",
+                "--all-features",
+                "--test",
+                "simulator_loop",
+                "--",
+                "--ignored",
+            ])
+            .env(
+                "PERSONA_SIMULATOR_BIN",
+                tools::target_dir().join("debug/persona-flow-simulator"),
+            )
+            .env("CHROMEDRIVER", &browser.chromedriver),
     )
 }
 
