@@ -206,6 +206,7 @@ fn test() -> Result<(), String> {
         cargo().args(["test", "--features", "ssr", "--test", "ssr_render"]),
     )?;
     package::package()?;
+    server_stays_off_wasm()?;
     msrv::msrv()?;
     browser_tests()?;
     size::size(true, false)?;
@@ -260,6 +261,58 @@ fn fuzz_one(crate_name: &str, what: &str, args: &[String]) -> Result<(), String>
         };
     }
     run(&format!("fuzz {what} (release)"), &mut command)
+}
+
+/// Whether `leptos-persona-server` is in leptos-persona's dependency tree for
+/// `features` on `target` (the host's when `None`).
+fn server_in_tree(features: &str, target: Option<&str>) -> Result<bool, String> {
+    let mut command = cargo();
+    command.args([
+        "tree",
+        "--quiet",
+        "-p",
+        "leptos-persona",
+        "-e",
+        "normal",
+        "--features",
+        features,
+    ]);
+    if let Some(target) = target {
+        command.args(["--target", target]);
+    }
+    let out = command
+        .output()
+        .map_err(|e| format!("cargo tree: could not start it: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo tree --features {features} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).contains("leptos-persona-server"))
+}
+
+/// The server crate never reaches the wasm bundle: not in the wasm32 `csr`
+/// tree, even with the `server` features asked for. The positive control: the
+/// native tree with `server` lists it (so the search can find it).
+fn server_stays_off_wasm() -> Result<(), String> {
+    println!("==> the server crate stays off wasm (cargo tree)");
+    if !server_in_tree("server", None)? {
+        return Err(
+            "cargo tree --features server does not list leptos-persona-server: \
+             the check below could not see it either"
+                .into(),
+        );
+    }
+    for features in ["csr", "csr,server-axum,server-client"] {
+        if server_in_tree(features, Some("wasm32-unknown-unknown"))? {
+            return Err(format!(
+                "leptos-persona-server is in leptos-persona's wasm32 tree with --features {features}"
+            ));
+        }
+    }
+    println!("<== leptos-persona-server is in no wasm32 tree of leptos-persona");
+    Ok(())
 }
 
 /// The server half's bench lines (webhook verification against node's

@@ -114,7 +114,7 @@ type HmacSha256 = Hmac<Sha256>;
 
 /// The crate README's Rust blocks, as doc tests (its webhook example uses the
 /// `axum` feature).
-#[cfg(all(doctest, feature = "axum"))]
+#[cfg(all(doctest, feature = "axum", feature = "client"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
 
