@@ -332,10 +332,7 @@ async fn create_resume_flow_complete_and_verified_webhooks() {
         Some(json!({ "webhook_secret": NEXT_SECRET, "webhook_rotation_secret": SECRET })),
     )
     .await;
-    assert!(
-        !config["webhooks"]["rotation_secret"].is_null(),
-        "{config}"
-    );
+    assert!(!config["webhooks"]["rotation_secret"].is_null(), "{config}");
     let answer = simulator_json(
         "POST",
         &send,
