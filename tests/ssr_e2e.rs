@@ -1,6 +1,10 @@
 //! End to end: the server-rendered example (`examples/ssr`) in headless Chromium,
 //! against the flow simulator. `cargo xtask test` builds and starts two instances
 //! of the example server (one delaying its wasm) and runs these with `--ignored`.
+//! Every journey fails on a console warning or error seen by either reader: the
+//! page's own recorder (`window.__consoleProblems`) or Chrome's log of the
+//! console; `a_console_warning_on_a_server_rendered_page_fails_the_journey` is
+//! their positive control.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -43,24 +47,65 @@ async fn callbacks(b: &Browser, section: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// Console problems the page recorded, and resources that failed.
+/// What the page's console recorder (`window.__consoleProblems`, the first
+/// script of the example's shell) caught, and the resources that failed. A page
+/// without the recorder is an error, never a quiet console.
 async fn page_problems(b: &Browser) -> Result<Vec<String>> {
     let problems = b
         .client
         .execute(
-            "return (window.__consoleProblems || []).concat(performance.getEntriesByType('resource')
+            "if (!Array.isArray(window.__consoleProblems)) return null;
+             return window.__consoleProblems.concat(performance.getEntriesByType('resource')
                 .filter(r => r.responseStatus >= 400).map(r => 'HTTP ' + r.responseStatus + ' ' + r.name));",
             vec![],
         )
         .await?;
-    Ok(problems
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
+    if problems.is_null() {
+        let url = b.client.current_url().await?;
+        return Err(format!("{url} has no console recorder (window.__consoleProblems)").into());
+    }
+    serde_json::from_value(problems.clone()).map_err(|e| {
+        format!("the console recorder's answer is not a list of strings ({e}): {problems}").into()
+    })
+}
+
+/// What both readers saw: the page's own recorder (this document only) and
+/// Chrome's log of the console (every document and frame since the last read).
+struct Console {
+    page: Vec<String>,
+    chrome: Vec<String>,
+}
+
+impl Console {
+    async fn read(b: &Browser) -> Result<Self> {
+        Ok(Self {
+            page: page_problems(b).await?,
+            chrome: b.console_problems().await?,
         })
-        .unwrap_or_default())
+    }
+
+    /// Fails when either reader saw a warning or an error.
+    fn assert_quiet(&self, when: &str) -> Result {
+        println!(
+            "console ({when}): {} problems recorded by the page, {} warnings or errors in Chrome's log",
+            self.page.len(),
+            self.chrome.len()
+        );
+        if self.page.is_empty() && self.chrome.is_empty() {
+            return Ok(());
+        }
+        Err(format!(
+            "console problems {when}: recorded by the page {:#?}, in Chrome's log {:#?}",
+            self.page, self.chrome
+        )
+        .into())
+    }
+}
+
+/// Fails when the page's recorder or Chrome's log saw a console warning or error
+/// (Chrome's log: since the last read, other pages included).
+async fn assert_quiet(b: &Browser, when: &str) -> Result {
+    Console::read(b).await?.assert_quiet(when)
 }
 
 #[test]
@@ -138,11 +183,7 @@ async fn hydration_adopts_the_iframes_and_two_inquiries_complete_without_crossin
         assert_eq!(stats["by_container"][id], 1, "{section} ({id}): {stats}");
     }
     assert_eq!(stats["widget"], 2, "{stats}");
-    let problems = page_problems(&b).await?;
-    assert!(
-        problems.is_empty(),
-        "console/network problems: {problems:?}"
-    );
+    assert_quiet(&b, "once both inquiries finished").await?;
     b.screenshot("ssr-inline-completed").await?;
     b.close().await
 }
@@ -185,11 +226,7 @@ async fn the_modal_page_works_after_hydration() -> Result {
     wait_phase(&b, "inquiry-modal", "Completed").await?;
     let log = callbacks(&b, "inquiry-modal").await?;
     assert!(log.contains(&"on_complete:completed".to_owned()), "{log:?}");
-    let problems = page_problems(&b).await?;
-    assert!(
-        problems.is_empty(),
-        "console/network problems: {problems:?}"
-    );
+    assert_quiet(&b, "once the modal's flow completed").await?;
     b.close().await
 }
 
@@ -233,11 +270,7 @@ async fn no_flow_message_is_lost_while_the_wasm_is_still_downloading() -> Result
             "{expected} missing from {a:?}"
         );
     }
-    let problems = page_problems(&b).await?;
-    assert!(
-        problems.is_empty(),
-        "console/network problems: {problems:?}"
-    );
+    assert_quiet(&b, "with the wasm delayed").await?;
     b.close().await
 }
 
@@ -286,10 +319,17 @@ async fn head_start_of_server_rendering_over_the_client_rendered_demo() -> Resul
         ("csr demo", env("PERSONA_DEMO_URL")),
     ] {
         let (mut widget, mut wasm) = (Vec::new(), Vec::new());
-        for _ in 0..runs {
+        for run in 1..=runs {
             let (w, d) = head_start(&b, &url).await?;
             widget.push(w);
             wasm.push(d);
+            let when = format!("on the {label} page, run {run}");
+            if label == "csr demo" {
+                // The demo has no recorder of its own: Chrome's log only.
+                b.assert_quiet_console(&when).await?;
+            } else {
+                assert_quiet(&b, &when).await?;
+            }
         }
         let (widget, wasm) = (median(&mut widget), median(&mut wasm));
         report.push((label, widget, wasm));
@@ -323,12 +363,14 @@ async fn the_server_rendered_pages_have_no_serious_accessibility_violations() ->
     wait_phase(&b, "inquiry-a", "Completed").await?;
     wait_phase(&b, "inquiry-b", "Failed").await?;
     let inline = b.axe().await?;
+    assert_quiet(&b, "on the inline page").await?;
     b.client.goto(&format!("{base}/modal")).await?;
     b.wait_for("#open-modal").await?;
     let closed = b.axe().await?;
     open_modal_once_hydrated(&b).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let open = b.axe().await?;
+    assert_quiet(&b, "on the modal page").await?;
     let results = [
         assert_accessible("SSR, two inline inquiries", &inline),
         assert_accessible("SSR, modal closed", &closed),
@@ -337,5 +379,74 @@ async fn the_server_rendered_pages_have_no_serious_accessibility_violations() ->
     for result in results {
         result?;
     }
+    b.close().await
+}
+
+/// Waits until Chrome's log holds a warning or an error containing `text`;
+/// returns everything it read.
+async fn wait_in_chromes_log(b: &Browser, text: &str) -> Result<Vec<String>> {
+    let started = std::time::Instant::now();
+    let mut seen = Vec::new();
+    loop {
+        seen.extend(b.console_problems().await?);
+        if seen.iter().any(|p| p.contains(text)) {
+            return Ok(seen);
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            return Err(format!("Chrome's log never showed {text:?}: {seen:#?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the running SSR example and simulator: run by `cargo xtask test`"]
+async fn a_console_warning_on_a_server_rendered_page_fails_the_journey() -> Result {
+    // The positive control of the console checks above: a warning logged on
+    // purpose is seen by the page's recorder and by Chrome's log, and fails
+    // the check every journey ends with.
+    let b = browser().await?;
+    b.client
+        .goto(&format!("{}/", env("PERSONA_SSR_URL")))
+        .await?;
+    wait_phase(&b, "inquiry-a", "Completed").await?;
+    wait_phase(&b, "inquiry-b", "Failed").await?;
+    assert_quiet(&b, "before the planted warning").await?;
+    b.client
+        .execute("console.warn('planted warning');", vec![])
+        .await?;
+    let console = Console {
+        page: page_problems(&b).await?,
+        chrome: wait_in_chromes_log(&b, "planted warning").await?,
+    };
+    assert_eq!(
+        console.page,
+        ["warn: planted warning"],
+        "the page's recorder saw it"
+    );
+    assert!(
+        console
+            .chrome
+            .iter()
+            .any(|p| p.starts_with("WARNING (console-api)") && p.contains("planted warning")),
+        "Chrome's log saw it as a warning: {:?}",
+        console.chrome
+    );
+    let failure = console
+        .assert_quiet("after the planted warning")
+        .expect_err("a console warning fails the journey");
+    println!("the planted warning fails the check: {failure}");
+    // A page without the recorder cannot pass for a quiet one.
+    b.client
+        .execute("delete window.__consoleProblems;", vec![])
+        .await?;
+    let missing = page_problems(&b)
+        .await
+        .expect_err("a page without the recorder is an error");
+    assert!(
+        missing.to_string().contains("no console recorder"),
+        "{missing}"
+    );
+    println!("without the recorder: {missing}");
     b.close().await
 }

@@ -225,26 +225,27 @@ impl Browser {
 
     /// The console's warnings and errors (and failed loads) since the last
     /// call, from Chrome's browser log: every message from the start of the
-    /// page, before any script of the test could run.
+    /// page, before any script of the test could run. An answer that is not
+    /// a list of entries is an error, never a quiet console.
     pub async fn console_problems(&self) -> Result<Vec<String>> {
-        let entries = self.client.issue_cmd(BrowserLog).await?;
-        Ok(entries
+        let answer = self.client.issue_cmd(BrowserLog).await?;
+        let entries = answer
             .as_array()
-            .map(|entries| {
-                entries
-                    .iter()
-                    .filter(|e| matches!(e["level"].as_str(), Some("WARNING" | "SEVERE")))
-                    .map(|e| {
-                        format!(
-                            "{} ({}): {}",
-                            e["level"].as_str().unwrap_or_default(),
-                            e["source"].as_str().unwrap_or_default(),
-                            e["message"].as_str().unwrap_or_default()
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default())
+            .ok_or_else(|| format!("Chrome's log is not a list of entries: {answer}"))?;
+        let mut problems = Vec::new();
+        for entry in entries {
+            let Some(level) = entry["level"].as_str() else {
+                return Err(format!("an entry of Chrome's log without a level: {entry}").into());
+            };
+            if matches!(level, "WARNING" | "SEVERE") {
+                problems.push(format!(
+                    "{level} ({}): {}",
+                    entry["source"].as_str().unwrap_or_default(),
+                    entry["message"].as_str().unwrap_or_default()
+                ));
+            }
+        }
+        Ok(problems)
     }
 
     /// Fails when the console logged a warning or an error since the last call.
