@@ -81,6 +81,31 @@ async fn a_person_cancels_the_modal_with_escape_and_resumes_it() -> Result {
     b.close().await
 }
 
+/// The `src` of the inline flow's iframe (empty when there is none).
+async fn inline_src(b: &support::Browser) -> Result<String> {
+    Ok(b.client
+        .execute(
+            "const f = document.querySelector('#inline-demo iframe'); return f ? f.src : '';",
+            vec![],
+        )
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+/// How many entries the event log shows.
+async fn log_entries(b: &support::Browser) -> Result<u64> {
+    b.client
+        .execute(
+            "return document.querySelectorAll('#event-log li').length;",
+            vec![],
+        )
+        .await?
+        .as_u64()
+        .ok_or_else(|| "no count of the log's entries".into())
+}
+
 #[tokio::test]
 #[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
 async fn a_person_hits_each_error() -> Result {
@@ -93,11 +118,48 @@ async fn a_person_hits_each_error() -> Result {
         ("error_inactive_template", "inactive_template"),
         ("error_unknown", "unknown"),
     ] {
+        // Only this scenario's evidence counts: an empty log, and its own new iframe.
+        b.click("#clear-log").await?;
+        let started = Instant::now();
+        while log_entries(&b).await? > 0 {
+            assert!(
+                started.elapsed() < Duration::from_secs(5),
+                "{scenario}: the log was never cleared"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let before = inline_src(&b).await?;
         b.select_scenario(scenario).await?;
+        let template = format!("inquiry-template-id=itmpl_sim_{scenario}");
+        let started = Instant::now();
+        loop {
+            let src = inline_src(&b).await?;
+            if src != before && src.contains(&template) {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{scenario}: no new iframe with {template}, the src is {src}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         b.wait_signal("inline", "phase", "Errored").await?;
         let error = b.text("#signals-inline [data-signal=last_error]").await?;
         assert!(error.contains(code), "{scenario}: {error}");
-        assert!(b.log_has("on_error", "inline").await);
+        let on_error = "#event-log li[data-callback=on_error][data-instance=inline]";
+        if let Err(e) = b.wait_for(on_error).await {
+            return Err(format!("{scenario}: on_error never reached the log ({e})").into());
+        }
+        let logged = b.text(on_error).await?;
+        assert!(
+            logged.contains(&format!("\"{code}\"")),
+            "{scenario}: the logged on_error is this scenario's: {logged}"
+        );
+        assert_eq!(
+            b.client.find_all(Locator::Css(on_error)).await?.len(),
+            1,
+            "{scenario}: one on_error"
+        );
         b.screenshot(&format!("error-{code}")).await?;
     }
     b.assert_quiet_console("through every error").await?;
