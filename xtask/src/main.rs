@@ -5,8 +5,11 @@
 //!   against the flow simulator), installing what is missing first.
 //! - `cargo xtask demo`: installs trunk and its tools, starts the flow simulator
 //!   and serves the demo site.
-//! - `cargo xtask ssr`: builds the server-rendered example offline and runs it
-//!   against the flow simulator.
+//! - `cargo xtask ssr`: builds the identity-verification app (`examples/kyc-app`)
+//!   offline and runs it on a fresh database, with the flow simulator as Persona
+//!   (its API and its webhooks, pointed at the app); see [`kyc`].
+//! - `cargo xtask ssr-example`: the small server-rendered example, against the
+//!   flow simulator.
 //! - `cargo xtask size [--check]`: what the component adds to an app (inline and
 //!   modal), per crate, against `xtask/size-budget.txt`; and the demo's size.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
@@ -24,6 +27,7 @@ mod bench;
 mod bench_api;
 mod bench_webhook;
 mod js;
+mod kyc;
 mod msrv;
 mod oracle;
 mod package;
@@ -42,7 +46,8 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("fuzz") => fuzz(&args[1..]),
         Some("demo") => demo(),
-        Some("ssr") => ssr(),
+        Some("ssr") => kyc::ssr(),
+        Some("ssr-example") => ssr(),
         Some("size") => size::size(args.iter().any(|a| a == "--check"), true),
         Some("package") => package::package(),
         Some("js") => js::write(),
@@ -53,7 +58,7 @@ fn main() -> ExitCode {
             .and_then(|tools| end_to_end_tests(&tools, args.get(1).map(String::as_str))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | size | js | package | msrv | oracle | fuzz [--inputs N] [--seed S] | bench [--loads N]>"
+                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | ssr-example | size | js | package | msrv | oracle | fuzz [--inputs N] [--seed S] | bench [--loads N] [--smoke]>"
             );
             return ExitCode::from(2);
         }
@@ -316,7 +321,8 @@ fn server_stays_off_wasm() -> Result<(), String> {
 }
 
 /// The server half's bench lines (webhook verification against node's
-/// `crypto`, the REST client against the simulator), after the component's.
+/// `crypto`, the REST client against the simulator, the KYC app's webhook
+/// storm), after the component's.
 /// Not for the smoke run (`--smoke`), which checks the component's pages.
 fn server_bench(args: &[String]) -> Result<(), String> {
     if args.iter().any(|a| a == "--smoke") {
@@ -324,6 +330,7 @@ fn server_bench(args: &[String]) -> Result<(), String> {
     }
     let mut lines = bench_webhook::lines()?;
     lines.extend(bench_api::lines()?);
+    lines.extend(kyc::storm_bench()?);
     for line in lines {
         println!("bench: {line}");
     }
@@ -456,7 +463,8 @@ fn browser_tests() -> Result<(), String> {
     );
     drop(simulator);
     result?;
-    end_to_end_tests(&tools, None)
+    end_to_end_tests(&tools, None)?;
+    kyc::tests(&tools, &tools::ensure_axe()?)
 }
 
 /// The built demo and the SSR example in headless Chromium, through WebDriver;

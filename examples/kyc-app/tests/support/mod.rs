@@ -262,9 +262,9 @@ impl Stack {
         loop {
             let command = self.app_command(extra);
             // The port may still be held a moment after a kill.
-            let attempt = std::panic::catch_unwind(move || {
+            let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
                 Process::spawn(command, "kyc app listening on ")
-            });
+            }));
             match attempt {
                 Ok(process) => {
                     self.app = Some(process);
@@ -282,7 +282,11 @@ impl Stack {
             .send()
             .await
             .unwrap_or_else(|e| panic!("the app's /healthz: {e}"));
-        assert!(health.status().is_success(), "/healthz: {}", health.status());
+        assert!(
+            health.status().is_success(),
+            "/healthz: {}",
+            health.status()
+        );
     }
 
     /// Kills the app (SIGKILL) mid-whatever.
@@ -381,10 +385,11 @@ impl Stack {
     /// How many webhook events are stored, by outcome.
     pub async fn event_outcomes(&self) -> HashMap<String, i64> {
         let db = self.db().await;
-        let rows = sqlx::query("SELECT outcome, COUNT(*) AS n FROM webhook_events GROUP BY outcome")
-            .fetch_all(&db)
-            .await
-            .unwrap_or_else(|e| panic!("reading webhook_events: {e}"));
+        let rows =
+            sqlx::query("SELECT outcome, COUNT(*) AS n FROM webhook_events GROUP BY outcome")
+                .fetch_all(&db)
+                .await
+                .unwrap_or_else(|e| panic!("reading webhook_events: {e}"));
         db.close().await;
         rows.iter()
             .map(|row| (row.get::<String, _>("outcome"), row.get::<i64, _>("n")))
@@ -456,10 +461,7 @@ impl Chromium {
         ]);
         let mut capabilities = Map::new();
         capabilities.insert("goog:chromeOptions".into(), json!({ "args": args }));
-        capabilities.insert(
-            "goog:loggingPrefs".into(),
-            json!({ "browser": "ALL" }),
-        );
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         let started = Instant::now();
         let client = loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -569,6 +571,32 @@ impl Chromium {
         }
     }
 
+    /// Clicks the element `css` inside the page's Persona iframe, once it is there.
+    pub async fn click_in_flow(&self, css: &str) {
+        let frame = self.wait_element("iframe").await;
+        frame
+            .enter_frame()
+            .await
+            .unwrap_or_else(|e| panic!("entering the flow's frame: {e}"));
+        let found = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css(css))
+            .await;
+        if let Err(e) = found {
+            let page = self
+                .js("return document.location.href + '\\n' + document.body.innerText;")
+                .await;
+            panic!("{css} is not in the flow ({e}); the flow shows: {page}");
+        }
+        self.click(css).await;
+        self.client
+            .enter_parent_frame()
+            .await
+            .unwrap_or_else(|e| panic!("leaving the flow's frame: {e}"));
+    }
+
     /// Plays the simulator's flow by hand: in the page's Persona iframe,
     /// clicks each page's primary button until `done` holds in the top page
     /// (checked between clicks).
@@ -599,7 +627,9 @@ impl Chromium {
     }
 
     /// Injects axe-core (`PERSONA_AXE_JS`) and returns the serious and critical
-    /// violations on the page, as `id: description (n nodes)`.
+    /// violations on the page, as `id: description (n nodes)`. The flow's own
+    /// iframe (Persona's page, on another origin) is left out: axe would post to
+    /// it with this page's origin, which Chrome refuses and logs.
     pub async fn serious_violations(&self) -> Vec<String> {
         let axe = env_path("PERSONA_AXE_JS", "axe-core's axe.min.js");
         let source = std::fs::read_to_string(&axe)
@@ -612,7 +642,7 @@ impl Chromium {
             .client
             .execute_async(
                 "var done = arguments[arguments.length - 1];\
-                 axe.run(document).then(function (r) { done(r.violations.map(function (v) {\
+                 axe.run(document, {iframes: false}).then(function (r) { done(r.violations.map(function (v) {\
                    return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length};\
                  })); }, function (e) { done({error: String(e)}); });",
                 vec![],
@@ -685,7 +715,10 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
