@@ -725,3 +725,76 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
     }
 }
+
+impl Stack {
+    /// Signs in as `name` through the `sign_in` server function; returns the
+    /// session cookie (`kyc_session=…`) to send as `Cookie`.
+    pub async fn sign_in(&self, name: &str) -> String {
+        let answer = self
+            .http
+            .post(format!("{}/api/sign_in", self.app_url))
+            .form(&[("name", name)])
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("signing in as {name}: {e}"));
+        assert!(
+            answer.status().is_success(),
+            "signing in: {}",
+            answer.status()
+        );
+        answer
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("kyc_session="))
+            .and_then(|v| v.split(';').next())
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("signing in as {name} set no session cookie"))
+    }
+
+    /// Calls the server function at `/api/{endpoint}` with `cookie` (if any)
+    /// and the form `fields`: its HTTP status and its JSON answer.
+    pub async fn call(
+        &self,
+        endpoint: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &str)],
+    ) -> (u16, Value) {
+        let mut request = self
+            .http
+            .post(format!("{}/api/{endpoint}", self.app_url))
+            .form(fields);
+        if let Some(cookie) = cookie {
+            request = request.header("Cookie", cookie);
+        }
+        let answer = request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("calling {endpoint}: {e}"));
+        let status = answer.status().as_u16();
+        let text = answer.text().await.unwrap_or_default();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+
+    /// Posts `body` to the app's webhook route with `signature` (none if `None`).
+    pub async fn deliver(&self, body: &str, signature: Option<&str>) -> (u16, String) {
+        let mut request = self
+            .http
+            .post(format!("{}/webhooks/persona", self.app_url))
+            .header("Content-Type", "application/json")
+            .body(body.to_owned());
+        if let Some(signature) = signature {
+            request = request.header("Persona-Signature", signature);
+        }
+        let answer = request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("delivering a webhook: {e}"));
+        let status = answer.status().as_u16();
+        (status, answer.text().await.unwrap_or_default())
+    }
+}
