@@ -1,1 +1,190 @@
-//! placeholder
+//! Faults, against the running app and simulator:
+//!
+//! - the app is killed (SIGKILL) while the simulator's webhooks flow, and
+//!   restarted: the simulator's retries bring every person to their inquiry's
+//!   final state, with every event stored and none given up;
+//! - Persona's API answering 500 while a person asks for a refresh gives the
+//!   "cannot be reached" message, then the right state once it answers again;
+//!   a refused key and a finished inquiry give theirs.
+
+mod support;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use persona_kyc_app::model::KycError;
+use serde_json::{json, Value};
+use sqlx::Row;
+use support::{wait_for, Options, Stack};
+
+/// The inquiry id in a `start_verification` answer.
+fn inquiry_of(answer: &Value) -> String {
+    answer["Flow"]["inquiry_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not a flow: {answer}"))
+        .to_owned()
+}
+
+/// Moves an inquiry with the simulator's test switch.
+async fn switch(stack: &Stack, inquiry: &str, action: &str) {
+    let (status, answer) = stack
+        .sim_post(&format!("/__inquiries/{inquiry}/{action}"), json!({}))
+        .await;
+    assert_eq!(status, 200, "{action} {inquiry}: {answer}");
+}
+
+/// A server function's error answer, as the page would show it.
+fn error_of(status: u16, answer: &Value) -> KycError {
+    assert_ne!(status, 200, "not an error: {answer}");
+    serde_json::from_value(answer.clone())
+        .unwrap_or_else(|e| panic!("not a KycError ({e}): {answer}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs the simulator and the app: cargo xtask test runs it"]
+async fn the_app_killed_mid_delivery_loses_nothing() {
+    let mut stack = Stack::start(Options {
+        decision_ms: 400,
+        webhook_retry_ms: 150,
+        webhook_attempts: 8,
+        ..Options::default()
+    })
+    .await;
+    let people = 24;
+    let mut inquiries = Vec::new();
+    for i in 0..people {
+        let cookie = stack.sign_in(&format!("Restart person {i}")).await;
+        let (status, started) = stack.call("start_verification", Some(&cookie), &[]).await;
+        assert_eq!(status, 200, "{started}");
+        inquiries.push(inquiry_of(&started));
+    }
+    for inquiry in &inquiries {
+        switch(&stack, inquiry, "start").await;
+        switch(&stack, inquiry, "complete").await;
+    }
+    // Mid-delivery: the completions are going out, the decisions follow.
+    stack.kill_app();
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    stack.start_app().await;
+
+    let stats = wait_for(
+        "every delivery to be answered (webhooks.pending 0)",
+        Duration::from_secs(60),
+        || async {
+            let stats = stack.stats().await;
+            let settled = stats["webhooks"]["pending"] == 0
+                && stats["webhooks"]["events"] == stats["webhooks"]["delivered"];
+            settled.then_some(stats)
+        },
+    )
+    .await;
+    let webhooks = &stats["webhooks"];
+    println!("the simulator's deliveries across the kill: {webhooks}");
+    assert_eq!(webhooks["gave_up"], 0, "{webhooks}");
+    assert!(
+        webhooks["errors"].as_u64().unwrap_or(0) > 0,
+        "no delivery failed while the app was down, so the kill proved nothing: {webhooks}"
+    );
+
+    // Every event the simulator made is stored, and every person is approved.
+    let made = stack.sim_get("/__webhooks").await;
+    let made: HashSet<String> = made["events"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no events: {made}"))
+        .iter()
+        .filter_map(|e| e["id"].as_str().map(str::to_owned))
+        .collect();
+    let db = stack.db().await;
+    let rows = sqlx::query("SELECT id FROM webhook_events")
+        .fetch_all(&db)
+        .await
+        .unwrap_or_else(|e| panic!("reading webhook_events: {e}"));
+    db.close().await;
+    let stored: HashSet<String> = rows.iter().map(|r| r.get::<String, _>("id")).collect();
+    let lost: Vec<&String> = made.difference(&stored).collect();
+    assert!(lost.is_empty(), "events lost: {lost:?}");
+    let users = stack.users().await;
+    for inquiry in &inquiries {
+        let person = users
+            .values()
+            .find(|u| u.1.as_deref() == Some(inquiry.as_str()));
+        let status = person.and_then(|u| u.0.as_deref());
+        assert_eq!(status, Some("approved"), "{inquiry}: {person:?}");
+    }
+    assert!(stack.app().is_running());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs the simulator and the app: cargo xtask test runs it"]
+async fn api_errors_give_their_message_then_the_right_state() {
+    let stack = Stack::start(Options {
+        decision_ms: 200,
+        ..Options::default()
+    })
+    .await;
+    let cookie = stack.sign_in("Refresh person").await;
+    let (status, started) = stack.call("start_verification", Some(&cookie), &[]).await;
+    assert_eq!(status, 200, "{started}");
+    let inquiry = inquiry_of(&started);
+
+    // The API answers 500 (more times than the client tries).
+    let (status, faults) = stack
+        .sim_post("/__faults", json!({ "status": 500, "count": 20 }))
+        .await;
+    assert_eq!(status, 200, "{faults}");
+    let (status, answer) = stack.call("refresh_verification", Some(&cookie), &[]).await;
+    let error = error_of(status, &answer);
+    assert_eq!(error, KycError::PersonaUnavailable);
+    assert!(
+        error.to_string().contains("cannot be reached right now"),
+        "{error}"
+    );
+    let cleared = stack
+        .http()
+        .delete(format!("{}/__faults", stack.simulator.url))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("clearing the faults: {e}"));
+    assert!(cleared.status().is_success());
+
+    // It answers again: the refresh stores what the API says.
+    switch(&stack, &inquiry, "start").await;
+    switch(&stack, &inquiry, "complete").await;
+    let account = wait_for(
+        "the refresh to read approved",
+        Duration::from_secs(20),
+        || async {
+            let (status, account) = stack.call("refresh_verification", Some(&cookie), &[]).await;
+            assert_eq!(status, 200, "{account}");
+            (account["verification"]["status"] == "approved").then_some(account)
+        },
+    )
+    .await;
+    assert_eq!(account["verification"]["inquiry_id"], inquiry.as_str());
+    assert!(
+        matches!(
+            account["verification"]["source"].as_str(),
+            Some("Api" | "Webhook")
+        ),
+        "{account}"
+    );
+
+    // Finished: starting again reports it, and creates nothing.
+    let creates = stack.stats().await["api"]["creates"].clone();
+    let (status, again) = stack.call("start_verification", Some(&cookie), &[]).await;
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(again["Finished"]["status"], "approved", "{again}");
+    assert_eq!(stack.stats().await["api"]["creates"], creates);
+
+    // A refused key: its own message.
+    let (status, config) = stack
+        .sim_post("/__config", json!({ "api_key": "persona_sim_another_key" }))
+        .await;
+    assert_eq!(status, 200, "{config}");
+    let (status, answer) = stack.call("refresh_verification", Some(&cookie), &[]).await;
+    let error = error_of(status, &answer);
+    assert_eq!(error, KycError::PersonaKeyRejected);
+    assert!(error
+        .to_string()
+        .contains("refused this site's credentials"));
+}
