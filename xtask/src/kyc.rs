@@ -228,6 +228,18 @@ pub fn tests(browser: &tools::BrowserTools, axe: &Path) -> Result<(), String> {
     )
 }
 
+/// `cargo xtask kyc`: the app's suites alone; `--bench`: the storm's bench line.
+pub fn command(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--bench") {
+        for line in storm_bench()? {
+            println!("bench: {line}");
+        }
+        return Ok(());
+    }
+    let browser = tools::ensure_browser_tools()?;
+    tests(&browser, &tools::ensure_axe()?)
+}
+
 /// The storm's figures, for `cargo xtask bench`: runs the storm suite (in
 /// release, so that the figures are the app's and not the debug build's) and
 /// returns the line it wrote.

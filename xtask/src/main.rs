@@ -10,6 +10,8 @@
 //!   (its API and its webhooks, pointed at the app); see [`kyc`].
 //! - `cargo xtask ssr-example`: the small server-rendered example, against the
 //!   flow simulator.
+//! - `cargo xtask kyc [--bench]`: that test step alone: the verification app's
+//!   suites (or, with `--bench`, its webhook storm's bench line).
 //! - `cargo xtask size [--check]`: what the component adds to an app (inline and
 //!   modal), per crate, against `xtask/size-budget.txt`; and the demo's size.
 //! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(),
         Some("ssr") => kyc::ssr(),
         Some("ssr-example") => ssr(),
+        Some("kyc") => kyc::command(&args[1..]),
         Some("size") => size::size(args.iter().any(|a| a == "--check"), true),
         Some("package") => package::package(),
         Some("js") => js::write(),
@@ -58,7 +61,7 @@ fn main() -> ExitCode {
             .and_then(|tools| end_to_end_tests(&tools, args.get(1).map(String::as_str))),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | ssr-example | size | js | package | msrv | oracle | fuzz [--inputs N] [--seed S] | bench [--loads N] [--smoke]>"
+                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | ssr-example | kyc [--bench] | size | js | package | msrv | oracle | fuzz [--inputs N] [--seed S] | bench [--loads N] [--smoke]>"
             );
             return ExitCode::from(2);
         }
