@@ -5,7 +5,9 @@
 //!   final state, with every event stored and none given up;
 //! - Persona's API answering 500 while a person asks for a refresh gives the
 //!   "cannot be reached" message, then the right state once it answers again;
-//!   a refused key and a finished inquiry give theirs.
+//!   a refused key and a finished inquiry give theirs;
+//! - a database that cannot be written (another writer holds it past the
+//!   busy timeout) gives its message, and the request works once it is free.
 
 mod support;
 
@@ -187,4 +189,47 @@ async fn api_errors_give_their_message_then_the_right_state() {
     assert!(error
         .to_string()
         .contains("refused this site's credentials"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs the simulator and the app: cargo xtask test runs it"]
+async fn a_database_that_cannot_be_written_gives_its_message() {
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+    use std::str::FromStr;
+
+    let stack = Stack::start(Options {
+        webhooks: false,
+        ..Options::default()
+    })
+    .await;
+    // Another process's writer holds the database longer than the app waits
+    // (its busy timeout): every write of the app fails.
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", stack.db_path.display()))
+        .unwrap_or_else(|e| panic!("the database URL: {e}"));
+    let locker = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .unwrap_or_else(|e| panic!("opening the database: {e}"));
+    let mut lock = locker
+        .acquire()
+        .await
+        .unwrap_or_else(|e| panic!("a connection: {e}"));
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut *lock)
+        .await
+        .unwrap_or_else(|e| panic!("locking the database: {e}"));
+    let (status, answer) = stack.call("sign_in", None, &[("name", "Locked out")]).await;
+    let error = error_of(status, &answer);
+    assert_eq!(error, KycError::DatabaseWrite);
+    assert!(error.to_string().contains("could not save"), "{error}");
+    // The lock goes: the same request works.
+    sqlx::query("ROLLBACK")
+        .execute(&mut *lock)
+        .await
+        .unwrap_or_else(|e| panic!("unlocking the database: {e}"));
+    drop(lock);
+    locker.close().await;
+    let (status, answer) = stack.call("sign_in", None, &[("name", "Locked out")]).await;
+    assert_eq!(status, 200, "{answer}");
 }
