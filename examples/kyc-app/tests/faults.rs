@@ -105,13 +105,26 @@ async fn the_app_killed_mid_delivery_loses_nothing() {
     let stored: HashSet<String> = rows.iter().map(|r| r.get::<String, _>("id")).collect();
     let lost: Vec<&String> = made.difference(&stored).collect();
     assert!(lost.is_empty(), "events lost: {lost:?}");
+    // Every person's stored status is their inquiry's at Persona (the
+    // simulator), which decided approved, from a webhook or an API read.
+    let at_persona = stack.sim_get("/__inquiries").await;
     let users = stack.users().await;
     for inquiry in &inquiries {
         let person = users
             .values()
             .find(|u| u.1.as_deref() == Some(inquiry.as_str()));
         let status = person.and_then(|u| u.0.as_deref());
-        assert_eq!(status, Some("approved"), "{inquiry}: {person:?}");
+        let persona_status = at_persona["data"]
+            .as_array()
+            .and_then(|all| all.iter().find(|i| i["id"] == inquiry.as_str()))
+            .and_then(|i| i["attributes"]["status"].as_str());
+        assert_eq!(persona_status, Some("approved"), "{inquiry} at Persona");
+        assert_eq!(status, persona_status, "{inquiry}: {person:?}");
+        let source = person.and_then(|u| u.2.as_deref());
+        assert!(
+            matches!(source, Some("webhook" | "api")),
+            "{inquiry}: source {source:?}"
+        );
     }
     assert!(stack.app().is_running());
 }
