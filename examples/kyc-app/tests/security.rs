@@ -14,6 +14,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use leptos_persona_server::webhook::sign;
 use leptos_persona_server::Secret;
+use persona_kyc_app::model::KycError;
 use serde_json::Value;
 use support::{Options, Stack};
 
@@ -191,10 +192,10 @@ async fn a_person_can_only_reach_their_own_inquiry() {
     for cookie in [None, Some(flipped.as_str()), Some(swapped.as_str())] {
         let (status, answer) = stack.call("start_verification", cookie, &[]).await;
         assert_ne!(status, 200, "{cookie:?} started: {answer}");
-        assert!(
-            answer.to_string().contains("NotSignedIn"),
-            "{cookie:?}: {answer}"
-        );
+        let error: KycError = serde_json::from_value(answer.clone())
+            .unwrap_or_else(|e| panic!("{cookie:?}: not a KycError ({e}): {answer}"));
+        assert_eq!(error, KycError::NotSignedIn, "{cookie:?}");
+        assert!(error.to_string().contains("sign in again"), "{error}");
     }
     assert_eq!(stack.stats().await["api"]["creates"], creates);
 }
