@@ -1,14 +1,24 @@
 //! [`preload`]: warm the browser cache with the flow's static assets.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-
 use leptos_persona_core::Host;
 
 /// Loads `<host>/preload` in a hidden iframe and removes it once loaded, as the
 /// official SDK's `Client.preload` does. Call it early (for example when the page
-/// that will show the flow mounts); it does nothing on the server.
+/// that will show the flow mounts); it does nothing on the server, nor anywhere
+/// off wasm32, where there is no browser to warm.
 pub fn preload(host: &Host) {
+    #[cfg(target_arch = "wasm32")]
+    preload_in_browser(host);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = host;
+}
+
+/// [`preload`] in the browser.
+#[cfg(target_arch = "wasm32")]
+fn preload_in_browser(host: &Host) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -313,3 +313,17 @@ fn a_negative_or_non_finite_height_renders_the_error_not_a_flow() {
         "{fine}"
     );
 }
+
+/// `preload` in a component body that renders on the server does nothing: no
+/// call into the browser's bindings (which panic off wasm), and the render goes on.
+#[test]
+fn preload_does_nothing_in_a_server_render() {
+    let host: leptos_persona::Host = "verify.example.com"
+        .parse()
+        .unwrap_or_else(|e| panic!("a host: {e}"));
+    let html = render(move || {
+        leptos_persona::preload(&host);
+        view! { <p>"rendered"</p> }
+    });
+    assert!(html.contains("rendered"), "{html}");
+}
