@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::{Account, KycError, Started};
 
 #[cfg(feature = "ssr")]
-use crate::server::{db_error, persona_error, set_session, signed_in, state};
+use crate::server::{db_error, persona_error, set_session, signed_in, state, store_read};
 
 /// The signed-in person and their verification; `None` when signed out.
 #[server(endpoint = "account")]
@@ -48,7 +48,6 @@ pub async fn sign_out() -> Result<(), KycError> {
 #[server(endpoint = "start_verification")]
 pub async fn start_verification() -> Result<Started, KycError> {
     use leptos_persona_server::api::{Start, Template};
-    use leptos_persona_server::webhook::Timestamp;
 
     let state = state()?;
     let user = signed_in(&state).await?;
@@ -89,17 +88,7 @@ pub async fn start_verification() -> Result<Started, KycError> {
                 .map_err(db_error)?;
             // The finished status, stored in order with the events.
             if let Ok(inquiry) = state.persona.retrieve_inquiry(&inquiry_id).await {
-                let updated = inquiry.updated_at.as_deref().and_then(Timestamp::parse);
-                state
-                    .db
-                    .record_read(
-                        &user.id,
-                        &inquiry_id,
-                        inquiry.status.as_str(),
-                        updated.as_ref(),
-                    )
-                    .await
-                    .map_err(db_error)?;
+                store_read(&state, &user.id, &inquiry).await?;
             }
             Ok(Started::Finished {
                 status: status.as_str().to_owned(),
@@ -113,8 +102,6 @@ pub async fn start_verification() -> Result<Started, KycError> {
 /// `on_complete` and `on_cancel` call, and "Check my status".
 #[server(endpoint = "refresh_verification")]
 pub async fn refresh_verification() -> Result<Account, KycError> {
-    use leptos_persona_server::webhook::Timestamp;
-
     let state = state()?;
     let user = signed_in(&state).await?;
     let inquiry_id = user
@@ -138,17 +125,7 @@ pub async fn refresh_verification() -> Result<Account, KycError> {
         );
         return Err(KycError::PersonaRefused("another person's inquiry".into()));
     }
-    let updated = inquiry.updated_at.as_deref().and_then(Timestamp::parse);
-    state
-        .db
-        .record_read(
-            &user.id,
-            &inquiry_id,
-            inquiry.status.as_str(),
-            updated.as_ref(),
-        )
-        .await
-        .map_err(db_error)?;
+    store_read(&state, &user.id, &inquiry).await?;
     let user = signed_in(&state).await?;
     Ok(Account {
         name: user.name,

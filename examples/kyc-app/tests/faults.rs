@@ -154,13 +154,7 @@ async fn api_errors_give_their_message_then_the_right_state() {
         error.to_string().contains("cannot be reached right now"),
         "{error}"
     );
-    let cleared = stack
-        .http()
-        .delete(format!("{}/__faults", stack.simulator.url))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("clearing the faults: {e}"));
-    assert!(cleared.status().is_success());
+    stack.clear_faults().await;
 
     // It answers again: the refresh stores what the API says.
     switch(&stack, &inquiry, "start").await;

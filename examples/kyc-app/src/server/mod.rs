@@ -152,6 +152,29 @@ pub fn persona_error(error: ApiError) -> KycError {
     }
 }
 
+/// Stores what an API read of `inquiry` says for `user_id` (in order with the
+/// webhook events: see [`db::Db::record_read`]).
+pub async fn store_read(
+    state: &AppState,
+    user_id: &str,
+    inquiry: &leptos_persona_server::api::Inquiry,
+) -> Result<bool, KycError> {
+    let updated = inquiry
+        .updated_at
+        .as_deref()
+        .and_then(leptos_persona_server::webhook::Timestamp::parse);
+    state
+        .db
+        .record_read(
+            user_id,
+            &inquiry.id,
+            inquiry.status.as_str(),
+            updated.as_ref(),
+        )
+        .await
+        .map_err(db_error)
+}
+
 /// A database error, logged, as a person is told it.
 pub fn db_error(error: db::DbError) -> KycError {
     eprintln!("kyc-app: {error}");

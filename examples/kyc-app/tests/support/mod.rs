@@ -341,6 +341,21 @@ impl Stack {
         )
     }
 
+    /// Clears the simulator's queued API faults (`DELETE /__faults`).
+    pub async fn clear_faults(&self) {
+        let cleared = self
+            .http
+            .delete(format!("{}/__faults", self.simulator.url))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("clearing the faults: {e}"));
+        assert!(
+            cleared.status().is_success(),
+            "clearing the faults: {}",
+            cleared.status()
+        );
+    }
+
     /// The simulator's `/__stats`.
     pub async fn stats(&self) -> Value {
         self.sim_get("/__stats").await
