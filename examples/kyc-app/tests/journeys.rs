@@ -139,17 +139,24 @@ async fn start_leave_resume_complete(browser: &Chromium, stack: &Stack, name: &s
     browser.click_in_flow("[data-primary]").await;
     check_page(browser, "verifying").await;
     browser.click("#leave").await;
-    browser
-        .client
-        .wait()
-        .at_most(LONG)
-        .for_element(fantoccini::Locator::Css("#verify"))
-        .await
-        .unwrap_or_else(|e| panic!("the flow did not close after leaving: {e}"));
-    let inquiry = browser
-        .text("#inquiry-id")
-        .await
-        .unwrap_or_else(|| panic!("no inquiry id shown after leaving"));
+    // The flow closes once the server has read the inquiry, which the page
+    // then shows (`#verify` is there all along, hidden while the flow is open).
+    let inquiry = support::wait_for(
+        "the flow to close after leaving, with the inquiry id shown",
+        LONG,
+        || async {
+            let closed = browser
+                .js("return document.querySelector('iframe') === null;")
+                .await
+                == Value::Bool(true);
+            if closed {
+                browser.text("#inquiry-id").await
+            } else {
+                None
+            }
+        },
+    )
+    .await;
     assert!(inquiry.starts_with("inq_"), "{inquiry}");
     assert_eq!(creates(stack).await, 1, "one inquiry created");
 
@@ -213,13 +220,7 @@ async fn a_person_verifies_and_is_approved() {
         &["/api/start_verification - Failed to load resource: the server responded with a status of 500"],
     )
     .await;
-    let cleared = stack
-        .http()
-        .delete(format!("{}/__faults", stack.simulator.url))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("clearing the faults: {e}"));
-    assert!(cleared.status().is_success());
+    stack.clear_faults().await;
 
     let inquiry = start_leave_resume_complete(&browser, &stack, "Ada Lovelace").await;
     // The read after completion, or the webhook: `completed` first.
