@@ -1,87 +1,23 @@
 //! The `axum` feature's `VerifiedWebhook` in a real router: the answers (2xx,
 //! 400, 401, 413) with one-word bodies, the verifier from the state, the body
-//! limit on declared and streamed bodies, and the reason logged at `warn`.
+//! limit on declared and streamed bodies (the reason logged at `warn` is
+//! `webhook_axum_log.rs`).
 #![cfg(feature = "axum")]
 
 use std::collections::VecDeque;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::body::{to_bytes, Body, Bytes};
-use axum::extract::{FromRef, State};
-use axum::http::{Request, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
 use http_body::Frame;
 use leptos_persona_server::webhook::{sign, sign_rotation, VerifiedWebhook, WebhookVerifier};
 use leptos_persona_server::Secret;
-use tower::ServiceExt;
 
-const SECRET: &str = "wbhsec_axum_Q8v";
-
-#[derive(Clone)]
-struct AppState {
-    webhooks: WebhookVerifier,
-    seen: Arc<Mutex<Vec<String>>>,
-}
-
-impl FromRef<AppState> for WebhookVerifier {
-    fn from_ref(state: &AppState) -> Self {
-        state.webhooks.clone()
-    }
-}
-
-async fn handler(State(state): State<AppState>, VerifiedWebhook(event): VerifiedWebhook) -> String {
-    if let Ok(mut seen) = state.seen.lock() {
-        seen.push(event.id.clone());
-    }
-    format!("{} {}", event.id, event.name)
-}
-
-fn app(max_body_bytes: usize) -> (Router, Arc<Mutex<Vec<String>>>) {
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let state = AppState {
-        webhooks: WebhookVerifier::new(Secret::new(SECRET)).with_max_body_bytes(max_body_bytes),
-        seen: seen.clone(),
-    };
-    let router = Router::new()
-        .route("/webhooks/persona", post(handler))
-        .with_state(state);
-    (router, seen)
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
-
-fn body() -> Vec<u8> {
-    br#"{"data":{"type":"event","id":"evt_ax1","attributes":{"name":"inquiry.completed","created-at":"2026-01-02T03:04:05.000Z","payload":{"data":{"type":"inquiry","id":"inq_1","attributes":{"status":"completed"}}}}}}"#.to_vec()
-}
-
-fn request(headers: &[&str], body: impl Into<Body>) -> Request<Body> {
-    let mut builder = Request::post("/webhooks/persona").header("content-type", "application/json");
-    for header in headers {
-        builder = builder.header("Persona-Signature", *header);
-    }
-    match builder.body(body.into()) {
-        Ok(request) => request,
-        Err(error) => panic!("{error}"),
-    }
-}
-
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, String) {
-    let response = router.clone().oneshot(request).await.expect("infallible");
-    let status = response.status();
-    let bytes = to_bytes(response.into_body(), 1 << 20)
-        .await
-        .expect("a body");
-    (status, String::from_utf8_lossy(&bytes).into_owned())
-}
+mod axum_app;
+use axum_app::{app, body, now, request, send, SECRET};
 
 #[tokio::test]
 async fn a_signed_delivery_reaches_the_handler() {
@@ -251,76 +187,5 @@ impl axum::body::HttpBody for Frames {
             None => self.endless.map(|size| Bytes::from(vec![b' '; size])),
         };
         Poll::Ready(next.map(|bytes| Ok(Frame::data(bytes))))
-    }
-}
-
-/// Records every event's level and fields.
-struct Capture(Arc<Mutex<Vec<String>>>);
-
-struct Fields(String);
-
-impl tracing::field::Visit for Fields {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        self.0.push_str(&format!("{}={value:?} ", field.name()));
-    }
-}
-
-impl tracing::Subscriber for Capture {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        tracing::span::Id::from_u64(1)
-    }
-    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut fields = Fields(String::new());
-        event.record(&mut fields);
-        if let Ok(mut lines) = self.0.lock() {
-            lines.push(format!("{} {}", event.metadata().level(), fields.0));
-        }
-    }
-    fn enter(&self, _: &tracing::span::Id) {}
-    fn exit(&self, _: &tracing::span::Id) {}
-}
-
-#[test]
-fn the_reason_is_logged_at_warn_without_secrets() {
-    let lines = Arc::new(Mutex::new(Vec::new()));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a runtime");
-    let body = body();
-    let forged = sign(&Secret::new("wbhsec_attacker"), now(), &body);
-    let signature = forged.split("v1=").nth(1).unwrap_or_default().to_owned();
-    tracing::subscriber::with_default(Capture(lines.clone()), || {
-        runtime.block_on(async {
-            let (router, _) = app(1 << 20);
-            assert_eq!(
-                send(&router, request(&[&forged], body.clone())).await.0,
-                StatusCode::UNAUTHORIZED
-            );
-            assert_eq!(
-                send(&router, request(&[], body.clone())).await.0,
-                StatusCode::BAD_REQUEST
-            );
-        })
-    });
-    let lines = lines.lock().map(|l| l.clone()).unwrap_or_default();
-    assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(
-        lines[0].starts_with("WARN ") && lines[0].contains("body's HMAC"),
-        "{lines:?}"
-    );
-    assert!(
-        lines[1].starts_with("WARN ") && lines[1].contains("no Persona-Signature header"),
-        "{lines:?}"
-    );
-    for line in &lines {
-        assert!(
-            !line.contains(SECRET) && !line.contains(&signature),
-            "{line}"
-        );
     }
 }
