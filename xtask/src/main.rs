@@ -1,29 +1,12 @@
 //! Project automation: `cargo xtask <command>`.
 //!
-//! - `cargo xtask test`: everything CI checks (formatting, lints, native tests,
-//!   conformance with the official SDK, the components in headless Chromium
-//!   against the flow simulator), installing what is missing first.
-//! - `cargo xtask demo`: installs trunk and its tools, starts the flow simulator
-//!   and serves the demo site.
-//! - `cargo xtask ssr`: builds the identity-verification app (`examples/kyc-app`)
-//!   offline and runs it on a fresh database, with the flow simulator as Persona
-//!   (its API and its webhooks, pointed at the app); see [`kyc`].
-//! - `cargo xtask ssr-example`: the small server-rendered example, against the
-//!   flow simulator.
-//! - `cargo xtask kyc [--bench]`: that test step alone: the verification app's
-//!   suites (or, with `--bench`, its webhook storm's bench line).
-//! - `cargo xtask size [--check]`: what the component adds to an app (inline and
-//!   modal), per crate, against `xtask/size-budget.txt`; and the demo's size.
-//! - `cargo xtask fuzz [--inputs N] [--seed S]`: the no-panic fuzzer, in release.
-//! - `cargo xtask js`: minifies the crate's JavaScript sources into what ships
-//!   (`src/js/*.min.js`, see [`js`]).
-//! - `cargo xtask package`, `cargo xtask msrv`, `cargo xtask e2e [FILTER]`: those
-//!   test steps alone (the end-to-end tests whose names contain `FILTER`).
-//! - `cargo xtask oracle`: that test step alone: the conformance fixtures and the
-//!   kebab-case tables are regenerated with the official SDK and lodash and must
-//!   be the committed bytes (see [`oracle`]).
-//! - `cargo xtask bench [--loads N]`: leptos-persona against the official SDK, side
-//!   by side in headless Chromium (see [`bench`]).
+//! The commands are the [`COMMANDS`] table: each one's name, the options it
+//! takes, what it does and the function that runs it. Dispatch and the usage
+//! message (`cargo xtask` alone) read it, and so does the README check
+//! ([`readme`]), which also requires README.md to list every entry, with its
+//! options. `cargo xtask test` is everything CI checks (formatting, lints,
+//! native tests, conformance with the official SDK, the components in headless
+//! Chromium against the flow simulator), installing what is missing first.
 
 mod bench;
 mod bench_api;
@@ -33,6 +16,7 @@ mod kyc;
 mod msrv;
 mod oracle;
 mod package;
+mod readme;
 mod server_webhook;
 mod size;
 mod static_server;
@@ -42,31 +26,214 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+/// One `cargo xtask` subcommand: the single description that dispatch, the
+/// usage message and the README check ([`readme::check`]) all read.
+pub(crate) struct Subcommand {
+    /// Its name: `cargo xtask NAME`.
+    pub(crate) name: &'static str,
+    /// The options it accepts, each with the placeholder of its value (`None`
+    /// for a switch), as in `--inputs N`.
+    pub(crate) options: &'static [(&'static str, Option<&'static str>)],
+    /// The placeholder of the one optional positional argument it takes, if any.
+    pub(crate) operand: Option<&'static str>,
+    /// What it does, for the usage message.
+    pub(crate) what: &'static str,
+    /// Runs it with the arguments after its name, once [`Subcommand::check_args`]
+    /// accepted them.
+    run: fn(&[String]) -> Result<(), String>,
+}
+
+impl Subcommand {
+    /// `NAME [--option VALUE] … [OPERAND]`, as the usage message shows it.
+    pub(crate) fn synopsis(&self) -> String {
+        let mut out = self.name.to_owned();
+        for (option, value) in self.options {
+            match value {
+                Some(value) => out.push_str(&format!(" [{option} {value}]")),
+                None => out.push_str(&format!(" [{option}]")),
+            }
+        }
+        if let Some(operand) = self.operand {
+            out.push_str(&format!(" [{operand}]"));
+        }
+        out
+    }
+
+    /// Whether `args` (what follows the name) are arguments this subcommand
+    /// takes: known options, each option's value, at most one operand. The
+    /// error says what is wrong and what the subcommand takes.
+    pub(crate) fn check_args<S: AsRef<str>>(&self, args: &[S]) -> Result<(), String> {
+        let takes = || {
+            if self.options.is_empty() && self.operand.is_none() {
+                format!("`{}` takes no arguments", self.name)
+            } else {
+                format!("usage: cargo xtask {}", self.synopsis())
+            }
+        };
+        let mut operand_seen = false;
+        let mut iter = args.iter().map(AsRef::as_ref);
+        while let Some(arg) = iter.next() {
+            if arg.starts_with('-') && arg.len() > 1 {
+                let Some((_, value)) = self.options.iter().find(|(option, _)| *option == arg)
+                else {
+                    return Err(format!("unknown option {arg} ({})", takes()));
+                };
+                if let Some(value) = value {
+                    if iter.next().is_none() {
+                        return Err(format!("{arg} needs a value, {value} ({})", takes()));
+                    }
+                }
+            } else if self.operand.is_none() {
+                return Err(format!("unexpected argument {arg:?} ({})", takes()));
+            } else if operand_seen {
+                return Err(format!("a second operand {arg:?} ({})", takes()));
+            } else {
+                operand_seen = true;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every `cargo xtask` subcommand, in the order the usage message lists them.
+pub(crate) const COMMANDS: &[Subcommand] = &[
+    Subcommand {
+        name: "test",
+        options: &[],
+        operand: None,
+        what: "everything CI checks, installing what is missing first",
+        run: |_| test(),
+    },
+    Subcommand {
+        name: "e2e",
+        options: &[],
+        operand: Some("FILTER"),
+        what: "that test step alone: the end-to-end tests (those whose names contain FILTER)",
+        run: |args| {
+            tools::ensure_browser_tools()
+                .and_then(|tools| end_to_end_tests(&tools, args.first().map(String::as_str)))
+        },
+    },
+    Subcommand {
+        name: "demo",
+        options: &[],
+        operand: None,
+        what: "installs trunk and its tools, starts the flow simulator and serves the demo site",
+        run: |_| demo(),
+    },
+    Subcommand {
+        name: "ssr",
+        options: &[],
+        operand: None,
+        what: "builds the verification app (examples/kyc-app) offline and runs it on a fresh \
+               database, with the flow simulator as Persona (its API and its webhooks)",
+        run: |_| kyc::ssr(),
+    },
+    Subcommand {
+        name: "ssr-example",
+        options: &[],
+        operand: None,
+        what: "the small server-rendered example, against the flow simulator",
+        run: |_| ssr(),
+    },
+    Subcommand {
+        name: "kyc",
+        options: &[("--bench", None)],
+        operand: None,
+        what: "that test step alone: the verification app's suites (--bench: its webhook \
+               storm's bench line)",
+        run: kyc::command,
+    },
+    Subcommand {
+        name: "size",
+        options: &[("--check", None)],
+        operand: None,
+        what: "what the component adds to an app (inline, modal), per crate, against \
+               xtask/size-budget.txt, and the demo's size (--check: fail on a problem)",
+        run: |args| size::size(args.iter().any(|a| a == "--check"), true),
+    },
+    Subcommand {
+        name: "js",
+        options: &[],
+        operand: None,
+        what: "minifies the crate's JavaScript sources into what ships (src/js/*.min.js)",
+        run: |_| js::write(),
+    },
+    Subcommand {
+        name: "package",
+        options: &[],
+        operand: None,
+        what: "that test step alone: cargo package of the published crates",
+        run: |_| package::package(),
+    },
+    Subcommand {
+        name: "msrv",
+        options: &[],
+        operand: None,
+        what: "that test step alone: cargo check on the minimum supported Rust version",
+        run: |_| msrv::msrv(),
+    },
+    Subcommand {
+        name: "oracle",
+        options: &[],
+        operand: None,
+        what: "that test step alone: the conformance fixtures and kebab-case tables, \
+               regenerated with the official SDK and lodash, must be the committed bytes",
+        run: |_| oracle::oracle(),
+    },
+    Subcommand {
+        name: "fuzz",
+        options: &[("--inputs", Some("N")), ("--seed", Some("S"))],
+        operand: None,
+        what: "the no-panic fuzzers, in release (1,000,000 inputs unless told)",
+        run: |args| fuzz(args, true),
+    },
+    Subcommand {
+        name: "bench",
+        options: &[("--loads", Some("N")), ("--smoke", None)],
+        operand: None,
+        what: "leptos-persona against the official SDK in headless Chromium, then the \
+               server half's lines (--smoke: each page once, checked, untimed)",
+        run: |args| bench::bench(args).and_then(|()| server_bench(args)),
+    },
+    Subcommand {
+        name: "readme",
+        options: &[],
+        operand: None,
+        what: "that test step alone: every command the READMEs name resolves",
+        run: |_| readme::check(),
+    },
+];
+
+/// The [`COMMANDS`] entry named `name`.
+pub(crate) fn subcommand(name: &str) -> Option<&'static Subcommand> {
+    COMMANDS.iter().find(|command| command.name == name)
+}
+
+/// The usage message: every entry of [`COMMANDS`], with its options.
+fn usage() -> String {
+    let mut out = String::from("usage: cargo xtask <command>, one of:\n");
+    for command in COMMANDS {
+        out.push_str(&format!("  {:<34} {}\n", command.synopsis(), command.what));
+    }
+    out
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("test") => test(),
-        Some("fuzz") => fuzz(&args[1..]),
-        Some("demo") => demo(),
-        Some("ssr") => kyc::ssr(),
-        Some("ssr-example") => ssr(),
-        Some("kyc") => kyc::command(&args[1..]),
-        Some("size") => size::size(args.iter().any(|a| a == "--check"), true),
-        Some("package") => package::package(),
-        Some("js") => js::write(),
-        Some("msrv") => msrv::msrv(),
-        Some("oracle") => oracle::oracle(),
-        Some("bench") => bench::bench(&args[1..]).and_then(|()| server_bench(&args[1..])),
-        Some("e2e") => tools::ensure_browser_tools()
-            .and_then(|tools| end_to_end_tests(&tools, args.get(1).map(String::as_str))),
-        _ => {
-            eprintln!(
-                "usage: cargo xtask <test | e2e [FILTER] | demo | ssr | ssr-example | kyc [--bench] | size | js | package | msrv | oracle | fuzz [--inputs N] [--seed S] | bench [--loads N] [--smoke]>"
-            );
-            return ExitCode::from(2);
-        }
+    let Some((name, rest)) = args.split_first() else {
+        eprint!("{}", usage());
+        return ExitCode::from(2);
     };
-    match result {
+    let Some(command) = subcommand(name) else {
+        eprint!("xtask: unknown command {name:?}\n{}", usage());
+        return ExitCode::from(2);
+    };
+    if let Err(message) = command.check_args(rest) {
+        eprintln!("xtask {name}: {message}");
+        return ExitCode::from(2);
+    }
+    match (command.run)(rest) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("xtask: {message}");
@@ -187,14 +354,18 @@ fn test() -> Result<(), String> {
         "cargo test (native, conformance, doc tests)",
         cargo().args(["test", "--workspace"]),
     )?;
+    // Every command the READMEs name resolves (the `--no-run` builds of the
+    // `cargo test` ones reuse what the step above built).
+    readme::check()?;
     oracle::oracle()?;
-    // So that the fuzzers cannot rot: short runs, which must reach the parsers.
-    for (crate_name, what) in FUZZED {
-        run_tests(
-            &format!("fuzz {what} (20,000 inputs; cargo xtask fuzz runs 1,000,000)"),
-            fuzz_command(crate_name, false).env("LEPTOS_PERSONA_FUZZ_INPUTS", "20000"),
-        )?;
-    }
+    // So that the fuzzers cannot rot: short runs, which must reach the parsers,
+    // parsed and built as `cargo xtask fuzz --inputs 20000` would be, in the
+    // test profile's existing build instead of release.
+    let fuzz_args = TEST_FUZZ_ARGS.map(String::from);
+    subcommand("fuzz")
+        .ok_or("no fuzz in COMMANDS")?
+        .check_args(&fuzz_args)?;
+    fuzz(&fuzz_args, false)?;
     server_tests()?;
     run(
         "cargo doc (rustdoc warnings, such as broken links, are errors)",
@@ -237,6 +408,9 @@ const FUZZED: [(&str, &str); 2] = [
     ("leptos-persona-server", "(webhook headers and events)"),
 ];
 
+/// The fuzzer's arguments in `cargo xtask test`: a short run of each.
+const TEST_FUZZ_ARGS: [&str; 2] = ["--inputs", "20000"];
+
 /// One crate's no-panic fuzzer, in release for `cargo xtask fuzz` or in the
 /// test profile's existing build.
 fn fuzz_command(crate_name: &str, release: bool) -> Command {
@@ -249,26 +423,48 @@ fn fuzz_command(crate_name: &str, release: bool) -> Command {
     command
 }
 
-/// `cargo xtask fuzz [--inputs N] [--seed S]`: 1,000,000 inputs unless told.
-fn fuzz(args: &[String]) -> Result<(), String> {
-    for (crate_name, what) in FUZZED {
-        fuzz_one(crate_name, what, args)?;
-    }
-    Ok(())
-}
-
-fn fuzz_one(crate_name: &str, what: &str, args: &[String]) -> Result<(), String> {
-    let mut command = fuzz_command(crate_name, true);
+/// The fuzzer runs `[--inputs N] [--seed S]` asks for, one per crate of
+/// [`FUZZED`], each with its step's name: in release for `cargo xtask fuzz`,
+/// in the test profile for `cargo xtask test` (the only difference).
+fn fuzz_runs(args: &[String], release: bool) -> Result<Vec<(String, Command)>, String> {
+    let mut env = Vec::new();
+    let mut inputs = "1,000,000 (the default)".to_owned();
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
-        let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--inputs" => command.env("LEPTOS_PERSONA_FUZZ_INPUTS", value),
-            "--seed" => command.env("LEPTOS_PERSONA_FUZZ_SEED", value),
-            other => return Err(format!("unknown option {other}")),
+        let var = match flag.as_str() {
+            "--inputs" => "LEPTOS_PERSONA_FUZZ_INPUTS",
+            "--seed" => "LEPTOS_PERSONA_FUZZ_SEED",
+            other => return Err(format!("fuzz: unknown option {other}")),
         };
+        let value = iter
+            .next()
+            .ok_or_else(|| format!("fuzz: {flag} needs a value"))?;
+        let number: u64 = value
+            .parse()
+            .map_err(|_| format!("fuzz: {flag}: {value:?} is not a whole number"))?;
+        if flag == "--inputs" {
+            inputs = number.to_string();
+        }
+        env.push((var, number.to_string()));
     }
-    run(&format!("fuzz {what} (release)"), &mut command)
+    let profile = if release { "release" } else { "test profile" };
+    Ok(FUZZED
+        .iter()
+        .map(|(crate_name, what)| {
+            let mut command = fuzz_command(crate_name, release);
+            command.envs(env.iter().cloned());
+            (format!("fuzz {what} ({profile}, {inputs} inputs)"), command)
+        })
+        .collect())
+}
+
+/// `cargo xtask fuzz [--inputs N] [--seed S]` (`release`), or the short runs
+/// of `cargo xtask test`.
+fn fuzz(args: &[String], release: bool) -> Result<(), String> {
+    for (step, mut command) in fuzz_runs(args, release)? {
+        run_tests(&step, &mut command)?;
+    }
+    Ok(())
 }
 
 /// Whether `leptos-persona-server` is in leptos-persona's dependency tree for
@@ -569,5 +765,62 @@ fn ssr() -> Result<(), String> {
     );
     loop {
         std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(command: &Command, name: &str) -> Option<String> {
+        command
+            .get_envs()
+            .find(|(key, _)| *key == name)
+            .and_then(|(_, value)| value.map(|v| v.to_string_lossy().into_owned()))
+    }
+
+    #[test]
+    fn the_tests_fuzz_runs_are_the_fuzz_commands_but_for_the_profile() {
+        let args = TEST_FUZZ_ARGS.map(String::from);
+        assert!(subcommand("fuzz").is_some_and(|c| c.check_args(&args).is_ok()));
+        let tested = fuzz_runs(&args, false).unwrap();
+        let released = fuzz_runs(&args, true).unwrap();
+        assert_eq!(tested.len(), FUZZED.len());
+        for ((_, test), (_, release)) in tested.iter().zip(&released) {
+            let without_release: Vec<_> =
+                release.get_args().filter(|a| *a != "--release").collect();
+            assert_eq!(test.get_args().collect::<Vec<_>>(), without_release);
+            assert!(release.get_args().any(|a| a == "--release"));
+            for command in [test, release] {
+                assert_eq!(
+                    env_of(command, "LEPTOS_PERSONA_FUZZ_INPUTS").as_deref(),
+                    Some("20000")
+                );
+            }
+        }
+        let seeded = fuzz_runs(&["--seed".into(), "7".into()], true).unwrap();
+        assert_eq!(
+            env_of(&seeded[0].1, "LEPTOS_PERSONA_FUZZ_SEED").as_deref(),
+            Some("7")
+        );
+        assert!(fuzz_runs(&["--inputs".into(), "many".into()], true).is_err());
+        assert!(fuzz_runs(&["--inputs".into()], true).is_err());
+    }
+
+    #[test]
+    fn the_table_has_one_entry_per_name_and_checks_arguments() {
+        let mut names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), COMMANDS.len());
+        let bench = subcommand("bench").unwrap();
+        assert_eq!(bench.synopsis(), "bench [--loads N] [--smoke]");
+        assert!(bench.check_args(&["--loads", "3"]).is_ok());
+        assert!(bench.check_args(&["--loads"]).is_err());
+        assert!(bench.check_args(&["3"]).is_err());
+        let e2e = subcommand("e2e").unwrap();
+        assert!(e2e.check_args(&["journey"]).is_ok());
+        assert!(e2e.check_args(&["a", "b"]).is_err());
+        assert!(subcommand("size").unwrap().check_args(&["--chek"]).is_err());
     }
 }
