@@ -90,6 +90,7 @@ pub use leptos_persona_server as server;
 pub use flow_callback::FlowCallback;
 pub use frame_view::Labels;
 pub use inquiry_handle::{use_persona_inquiry, InquiryHandle};
+pub use leptos_persona_core::MessageTargetOrigin;
 pub use leptos_persona_core::{
     CameraPermissions, CompletePayload, CompletionFields, ConfigError, CssSize, DocumentRef,
     Environment, ErrorCode, EventName, EventsAllowlist, ExitPayload, Field, FieldMapping,
@@ -100,7 +101,7 @@ pub use leptos_persona_core::{
 pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
 pub use modal_flag::ModalFlag;
 pub use option_prop::OptionProp;
-pub use option_value::{MessageTargetOrigin, OptionValue};
+pub use option_value::OptionValue;
 pub use options_from_props::DEFAULT_MIN_HEIGHT;
 pub use persona_inquiry::PersonaInquiry;
 pub use persona_styles::{PersonaStyles, STYLESHEET};

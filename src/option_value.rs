@@ -9,27 +9,12 @@
 //! those options links none of their code.
 
 use leptos_persona_core::{
-    ConfigError, CssSize, Environment, EventsAllowlist, FieldMapping, Host, InquiryOptions,
-    LoadTimeout, OptionSupport, Padding, ServerOutageMode, TrustedOrigins,
+    CssSize, Environment, EventsAllowlist, FieldMapping, Host, InquiryOptions, LoadTimeout,
+    MessageTargetOrigin, OptionSupport, Padding, ServerOutageMode, TrustedOrigins,
 };
 use serde_json::{Map, Value};
 
 use crate::browser_builtins::kebab_case;
-
-/// The value of the `message_target_origin` prop: the origin the flow should
-/// post its messages to. Written as a string (`message_target_origin="https://…"`);
-/// checked, as a full origin, where the widget URL is built.
-///
-/// ```
-/// use leptos::prelude::*;
-/// use leptos_persona::{MessageTargetOrigin, OptionProp, PersonaInquiry};
-///
-/// let target: OptionProp<MessageTargetOrigin> = "https://parent.example.com".into();
-/// assert!(target.is_given());
-/// # let _ = || view! { <PersonaInquiry template_id="itmpl_ABC123" message_target_origin="https://parent.example.com" /> };
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MessageTargetOrigin(pub String);
 
 mod sealed {
     pub trait Sealed {}
@@ -54,48 +39,34 @@ pub trait OptionValue: sealed::Sealed + Clone + Send + Sync + 'static {
     /// What building the widget URL needs for a value of this type.
     const SUPPORT: &'static OptionSupport;
 
-    /// The value, or why it cannot be used: checked as it is read from its
-    /// prop, so only apps that set such a prop link the check.
+    /// Whether every value of this type needs no support (then the
+    /// component does not even read the prop's support).
     #[doc(hidden)]
-    fn checked(self) -> Result<Self, ConfigError> {
-        Ok(self)
-    }
-}
-
-// Heights (`min_height`, `max_height`) are non-negative CSS pixels; the
-// component names the prop in the error.
-impl sealed::Sealed for f64 {}
-impl OptionValue for f64 {
-    const SUPPORT: &'static OptionSupport = &OptionSupport::NONE;
-
-    fn checked(self) -> Result<Self, ConfigError> {
-        if self.is_finite() && self >= 0.0 {
-            return Ok(self);
-        }
-        Err(ConfigError::InvalidOption {
-            option: "min_height / max_height",
-            value: "a negative or non-finite number".into(),
-            expected: "a non-negative number of CSS pixels",
-        })
-    }
+    const PLAIN: bool;
 }
 
 macro_rules! option_value {
+    (plain $($value:ty),* $(,)?) => {$(
+        impl sealed::Sealed for $value {}
+        impl OptionValue for $value {
+            const SUPPORT: &'static OptionSupport = &OptionSupport::NONE;
+            const PLAIN: bool = true;
+        }
+    )*};
     ($($value:ty => $support:expr),* $(,)?) => {$(
         impl sealed::Sealed for $value {}
         impl OptionValue for $value {
             const SUPPORT: &'static OptionSupport = &$support;
+            const PLAIN: bool = false;
         }
     )*};
 }
 
+// Heights (`min_height`, `max_height`) are checked where the component reads
+// them, naming the prop.
+option_value!(plain f64, String, Environment, ServerOutageMode, EventsAllowlist, LoadTimeout, TrustedOrigins);
+
 option_value! {
-    String => OptionSupport::NONE,
-    Environment => OptionSupport::NONE,
-    ServerOutageMode => OptionSupport::NONE,
-    EventsAllowlist => OptionSupport::NONE,
-    LoadTimeout => OptionSupport::NONE,
-    TrustedOrigins => OptionSupport::NONE,
     Host => OptionSupport::HOSTS,
     MessageTargetOrigin => OptionSupport::MESSAGE_TARGET_ORIGIN,
     CssSize => OptionSupport::FRAME_SIZE,

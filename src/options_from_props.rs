@@ -2,54 +2,93 @@
 //! built into what one flow needs ([`Settings`]).
 
 use leptos_persona_core::{
-    ConfigError, CssSize, Environment, EventsAllowlist, FieldMapping, FlowType, Host,
-    InquiryOptions, LoadTimeout, MessageGate, OptionSupport, Padding, ServerOutageMode,
-    TrustedOrigins, WidgetFrame,
+    ConfigError, EventsAllowlist, FlowType, InquiryOptions, LoadTimeout, MessageGate,
+    OptionSupport, TrustedOrigins, WidgetFrame,
 };
-use serde_json::{Map, Value};
 
 use crate::inquiry_handle::Resume;
-use crate::{MessageTargetOrigin, OptionProp};
+use crate::{OptionProp, OptionValue};
 
 /// The inline iframe's default minimum height (CSS px).
 pub const DEFAULT_MIN_HEIGHT: f64 = 400.0;
 
-/// Every option prop of one `<PersonaInquiry>`.
-#[derive(Default)]
-pub(crate) struct OptionProps {
-    pub(crate) options: OptionProp<InquiryOptions>,
-    pub(crate) template_id: OptionProp<String>,
-    pub(crate) template_version_id: OptionProp<String>,
-    pub(crate) environment_id: OptionProp<String>,
-    pub(crate) environment: OptionProp<Environment>,
-    pub(crate) reference_id: OptionProp<String>,
-    pub(crate) account_id: OptionProp<String>,
-    pub(crate) account_type_id: OptionProp<String>,
-    pub(crate) language: OptionProp<String>,
-    pub(crate) fields: OptionProp<Map<String, Value>>,
-    pub(crate) theme_set_id: OptionProp<String>,
-    pub(crate) style_variant: OptionProp<String>,
-    pub(crate) inquiry_id: OptionProp<String>,
-    pub(crate) session_token: OptionProp<String>,
-    pub(crate) share_token: OptionProp<String>,
-    pub(crate) field_mappings: OptionProp<Vec<FieldMapping>>,
-    pub(crate) frame_ancestors: OptionProp<Vec<String>>,
-    pub(crate) message_target_origin: OptionProp<MessageTargetOrigin>,
-    pub(crate) frame_height: OptionProp<CssSize>,
-    pub(crate) frame_width: OptionProp<CssSize>,
-    pub(crate) routing_country: OptionProp<String>,
-    pub(crate) iframe_title: OptionProp<String>,
-    pub(crate) widget_padding: OptionProp<Padding>,
-    pub(crate) navigation_padding: OptionProp<Padding>,
-    pub(crate) host: OptionProp<Host>,
-    pub(crate) custom_host: OptionProp<Host>,
-    pub(crate) events_allowlist: OptionProp<EventsAllowlist>,
-    pub(crate) server_outage_mode: OptionProp<ServerOutageMode>,
-    pub(crate) trusted_origins: OptionProp<TrustedOrigins>,
-    pub(crate) min_height: OptionProp<f64>,
-    pub(crate) max_height: OptionProp<f64>,
-    pub(crate) load_timeout: OptionProp<LoadTimeout>,
+/// The option table's rows as the shell needs them: `page` rows dropped,
+/// each option as `(docs name overlay_fn: PropType)`, handed to `$then!`.
+/// The prop holds the row's type (or its `prop` type); `at mount` rows are
+/// not overlaid (the component reads them once).
+macro_rules! option_rows {
+    ([$then:ident] $($rows:tt)*) => {
+        $crate::options_from_props::option_rows!(@rows $then [] $($rows)*);
+    };
+    (@rows $then:ident [$($out:tt)*]) => {
+        $then! { $($out)* }
+    };
+    (@rows $then:ident [$($out:tt)*] page $key:literal $part:ident; $($rest:tt)*) => {
+        $crate::options_from_props::option_rows!(@rows $then [$($out)*] $($rest)*);
+    };
+    (@rows $then:ident [$($out:tt)*] $(#[$doc:meta])* bare $name:ident $sdk:literal : $ty:ty
+        => [$($rule:tt)*]; $($rest:tt)*) => {
+        $crate::options_from_props::option_rows!(@rows $then
+            [$($out)* ($(#[$doc])* $name overlay: $ty)] $($rest)*);
+    };
+    (@rows $then:ident [$($out:tt)*] $(#[$doc:meta])* $name:ident $sdk:literal : $ty:ty
+        => [$($rule:tt)*] at mount; $($rest:tt)*) => {
+        $crate::options_from_props::option_rows!(@rows $then
+            [$($out)* ($(#[$doc])* $name at_mount: $ty)] $($rest)*);
+    };
+    (@rows $then:ident [$($out:tt)*] $(#[$doc:meta])* $name:ident $sdk:literal : $ty:ty
+        => [$($rule:tt)*] prop $prop:ty; $($rest:tt)*) => {
+        $crate::options_from_props::option_rows!(@rows $then
+            [$($out)* ($(#[$doc])* $name overlay: $prop)] $($rest)*);
+    };
+    (@rows $then:ident [$($out:tt)*] $(#[$doc:meta])* $name:ident $sdk:literal : $ty:ty
+        => [$($rule:tt)*]; $($rest:tt)*) => {
+        $crate::options_from_props::option_rows!(@rows $then
+            [$($out)* ($(#[$doc])* $name overlay: $ty)] $($rest)*);
+    };
 }
+
+pub(crate) use option_rows;
+
+/// `OptionProps`, its overlay onto the options and its support, from the rows.
+macro_rules! option_props {
+    ($(($(#[$doc:meta])* $name:ident $overlay:ident : $prop:ty))*) => {
+        /// Every option prop of one `<PersonaInquiry>`.
+        #[derive(Default)]
+        pub(crate) struct OptionProps {
+            pub(crate) options: OptionProp<InquiryOptions>,
+            $(pub(crate) $name: OptionProp<$prop>,)*
+            pub(crate) trusted_origins: OptionProp<TrustedOrigins>,
+            pub(crate) min_height: OptionProp<f64>,
+            pub(crate) max_height: OptionProp<f64>,
+            pub(crate) load_timeout: OptionProp<LoadTimeout>,
+        }
+
+        impl OptionProps {
+            /// Each option prop that is set, onto `options` (a prop wins); the
+            /// first bad value is kept in `error`.
+            fn overlay_props(&self, options: &mut InquiryOptions, error: &mut Option<ConfigError>) {
+                $($overlay(&mut options.$name, &self.$name, error);)*
+            }
+
+            /// What the given props need to build the widget URL: the support
+            /// their values carry (see [`OptionValue`](crate::OptionValue)),
+            /// nothing for props not given, and no read at all of a prop whose
+            /// type never carries any.
+            fn support(&self) -> OptionSupport {
+                let mut support = self.options.support();
+                $(
+                    if !<$prop as OptionValue>::PLAIN {
+                        support = support.and(self.$name.support());
+                    }
+                )*
+                support
+            }
+        }
+    };
+}
+
+leptos_persona_core::sdk_option_table!(option_rows, option_props);
 
 /// What one flow needs, all derived from the props.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,17 +107,32 @@ pub(crate) struct Mount {
     pub(crate) flow_type: FlowType,
     /// `sandbox_attributes` as read at mount (the sandbox of a live iframe cannot change).
     pub(crate) sandbox: Option<Result<Vec<String>, ConfigError>>,
-    /// What the `sandbox_attributes` prop's value needs.
-    pub(crate) sandbox_support: OptionSupport,
+}
+
+/// An option's field, which a prop of type `P` can set.
+trait Slot<P> {
+    fn put(&mut self, value: P);
+}
+
+impl<T, P: Into<T>> Slot<P> for Option<T> {
+    fn put(&mut self, value: P) {
+        *self = Some(value.into());
+    }
+}
+
+impl Slot<EventsAllowlist> for EventsAllowlist {
+    fn put(&mut self, value: EventsAllowlist) {
+        *self = value;
+    }
 }
 
 /// Replaces `slot` with the prop's value when the prop has one; a bad value
 /// is kept in `error` (the first one wins) and leaves `slot` alone. Never
 /// inlined: one call per prop, and one copy of this per value type.
 #[inline(never)]
-fn overlay<T>(slot: &mut Option<T>, prop: &OptionProp<T>, error: &mut Option<ConfigError>) {
+fn overlay<P, S: Slot<P>>(slot: &mut S, prop: &OptionProp<P>, error: &mut Option<ConfigError>) {
     match prop.read() {
-        Some(Ok(value)) => *slot = Some(value),
+        Some(Ok(value)) => slot.put(value),
         Some(Err(bad)) => {
             error.get_or_insert(bad);
         }
@@ -86,10 +140,19 @@ fn overlay<T>(slot: &mut Option<T>, prop: &OptionProp<T>, error: &mut Option<Con
     }
 }
 
-/// A number of CSS pixels (its conversion checked it, see
-/// [`OptionValue`](crate::OptionValue) for `f64`).
-fn pixels(prop: &OptionProp<f64>) -> Result<Option<f64>, ConfigError> {
-    prop.read().transpose()
+/// An `at mount` row: the component reads it once, when it mounts.
+fn at_mount<T, S>(_: &mut S, _: &OptionProp<T>, _: &mut Option<ConfigError>) {}
+
+/// A number of CSS pixels, from the prop `option`.
+fn pixels(prop: &OptionProp<f64>, option: &'static str) -> Result<Option<f64>, ConfigError> {
+    match prop.read().transpose()? {
+        Some(px) if !(px.is_finite() && px >= 0.0) => Err(ConfigError::InvalidOption {
+            option,
+            value: "a negative or non-finite number".into(),
+            expected: "a non-negative number of CSS pixels",
+        }),
+        px => Ok(px),
+    }
 }
 
 impl OptionProps {
@@ -101,56 +164,12 @@ impl OptionProps {
     ) -> Result<InquiryOptions, ConfigError> {
         let mut o = self.options.read().transpose()?.unwrap_or_default();
         let mut error = None;
-        overlay(&mut o.template_id, &self.template_id, &mut error);
-        overlay(
-            &mut o.template_version_id,
-            &self.template_version_id,
-            &mut error,
-        );
-        overlay(&mut o.environment_id, &self.environment_id, &mut error);
-        overlay(&mut o.environment, &self.environment, &mut error);
-        overlay(&mut o.reference_id, &self.reference_id, &mut error);
-        overlay(&mut o.account_id, &self.account_id, &mut error);
-        overlay(&mut o.account_type_id, &self.account_type_id, &mut error);
-        overlay(&mut o.language, &self.language, &mut error);
-        overlay(&mut o.fields, &self.fields, &mut error);
-        overlay(&mut o.theme_set_id, &self.theme_set_id, &mut error);
-        overlay(&mut o.style_variant, &self.style_variant, &mut error);
-        overlay(&mut o.inquiry_id, &self.inquiry_id, &mut error);
-        overlay(&mut o.session_token, &self.session_token, &mut error);
-        overlay(&mut o.share_token, &self.share_token, &mut error);
-        overlay(&mut o.field_mappings, &self.field_mappings, &mut error);
-        overlay(&mut o.frame_ancestors, &self.frame_ancestors, &mut error);
-        let mut target = None;
-        overlay(&mut target, &self.message_target_origin, &mut error);
-        if let Some(MessageTargetOrigin(target)) = target {
-            o.message_target_origin = Some(target);
-        }
-        overlay(&mut o.frame_height, &self.frame_height, &mut error);
-        overlay(&mut o.frame_width, &self.frame_width, &mut error);
-        overlay(&mut o.routing_country, &self.routing_country, &mut error);
-        overlay(&mut o.iframe_title, &self.iframe_title, &mut error);
-        overlay(&mut o.widget_padding, &self.widget_padding, &mut error);
-        overlay(
-            &mut o.navigation_padding,
-            &self.navigation_padding,
-            &mut error,
-        );
-        overlay(&mut o.host, &self.host, &mut error);
-        overlay(&mut o.custom_host, &self.custom_host, &mut error);
-        overlay(
-            &mut o.server_outage_mode,
-            &self.server_outage_mode,
-            &mut error,
-        );
+        self.overlay_props(&mut o, &mut error);
         if let Some(error) = error {
             return Err(error);
         }
         if let Some(sandbox) = &mount.sandbox {
             o.sandbox_attributes = Some(sandbox.clone()?);
-        }
-        if let Some(allowlist) = self.events_allowlist.read() {
-            o.events_allowlist = allowlist?;
         }
         if let Some(resume) = resume {
             // Resuming an inquiry replaces whatever flow the options start.
@@ -163,27 +182,6 @@ impl OptionProps {
     }
 
     /// Validates everything and builds the flow for a page at `page_origin`.
-    /// What the given props need to build the widget URL: the support their
-    /// values carry (see [`OptionValue`](crate::OptionValue)), nothing for
-    /// props not given.
-    fn support(&self, mount: &Mount) -> OptionSupport {
-        [
-            self.options.support(),
-            self.fields.support(),
-            self.field_mappings.support(),
-            self.frame_ancestors.support(),
-            self.message_target_origin.support(),
-            self.frame_height.support(),
-            self.frame_width.support(),
-            self.widget_padding.support(),
-            self.navigation_padding.support(),
-            self.host.support(),
-            self.custom_host.support(),
-        ]
-        .into_iter()
-        .fold(mount.sandbox_support, OptionSupport::and)
-    }
-
     pub(crate) fn settings(
         &self,
         mount: &Mount,
@@ -193,7 +191,7 @@ impl OptionProps {
         let options = self.options(mount, resume)?;
         let frame = WidgetFrame::build_supporting(
             crate::browser_builtins::builtins(),
-            &self.support(mount),
+            &self.support(),
             &options,
             &mount.container_id,
             mount.flow_type,
@@ -208,8 +206,44 @@ impl OptionProps {
             gate,
             allowlist: options.events_allowlist,
             load_timeout: self.load_timeout.read().transpose()?.unwrap_or_default(),
-            min_height: pixels(&self.min_height)?.unwrap_or(DEFAULT_MIN_HEIGHT),
-            max_height: pixels(&self.max_height)?,
+            min_height: pixels(&self.min_height, "min_height")?.unwrap_or(DEFAULT_MIN_HEIGHT),
+            max_height: pixels(&self.max_height, "max_height")?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::*;
+
+    use super::*;
+
+    /// A height that is not a non-negative number of pixels is refused with
+    /// the prop's name, however it is given; a good one is read as given.
+    #[test]
+    fn heights_are_checked_with_the_props_name() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let refused = |prop: OptionProp<f64>, option: &str| match pixels(&prop, "max_height") {
+                Err(ConfigError::InvalidOption { option: named, .. }) => named == option,
+                _ => false,
+            };
+            assert!(refused((-1).into(), "max_height"));
+            assert!(refused(f64::INFINITY.into(), "max_height"));
+            assert!(refused(OptionProp::derive(|| Some(f64::NAN)), "max_height"));
+            assert!(refused(
+                OptionProp::derive_checked(|| Some(Ok(-0.5))),
+                "max_height"
+            ));
+            let height = RwSignal::new(300.0);
+            let prop = OptionProp::<f64>::from(height);
+            assert_eq!(pixels(&prop, "min_height"), Ok(Some(300.0)));
+            height.set(-3.0);
+            match pixels(&prop, "min_height") {
+                Err(error) => assert!(error.to_string().contains("`min_height`"), "{error}"),
+                other => panic!("{other:?}"),
+            }
+            assert_eq!(pixels(&OptionProp::default(), "min_height"), Ok(None));
+        });
     }
 }

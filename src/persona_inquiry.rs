@@ -5,317 +5,186 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{
-    CompletePayload, CssSize, Environment, EventsAllowlist, ExitPayload, FieldMapping, FlowMessage,
-    FlowType, Host, InquiryError, InquiryOptions, LoadTimeout, Padding, ReadyPayload,
-    ServerOutageMode, TrustedOrigins,
+    CompletePayload, ExitPayload, FlowMessage, FlowType, InquiryError, InquiryOptions, LoadTimeout,
+    ReadyPayload, TrustedOrigins,
 };
-use serde_json::{Map, Value};
 
 use crate::effect::effect;
 use crate::flow_session::{run_flow_session, Callbacks, Inquiry};
 use crate::frame_view::{inquiry_view, Body, ViewParts};
 use crate::modal_flag::ModalFlag;
-use crate::options_from_props::{Mount, OptionProps};
+use crate::options_from_props::{option_rows, Mount, OptionProps};
 use crate::{container_id, page_origin, use_persona_inquiry, FlowCallback, InquiryHandle};
-use crate::{Labels, MessageTargetOrigin, OptionProp};
+use crate::{Labels, OptionProp};
 
-/// Persona's identity-verification flow, embedded.
-///
-/// **Inline** (default): the iframe sits in the page and takes the height the
-/// flow reports, kept within `min_height` / `max_height`, with at most one style
-/// write per animation frame. **Modal** (`modal=true`): the flow loads in the
-/// background inside a closed native `<dialog>`; [`InquiryHandle::open`] shows
-/// it with `showModal()` (top layer, the page behind inert), sends `open`,
-/// moves focus into the flow and locks page scrolling; closing returns focus to
-/// what had it. Escape asks the flow to exit. The modal closes by itself when
-/// the flow completes or is cancelled.
-///
-/// Options come from `options` and/or one prop per option (a prop wins over the
-/// same field of `options`); props take what you would write in JavaScript
-/// (strings, numbers, `json!`), or signals of it (see [`OptionProp`]). Every
-/// option is reactive: a change that alters the widget URL starts the flow over
-/// in a new iframe with a fresh state; `iframe_title`, `frame_height`,
-/// `frame_width`, `min_height`, `max_height`, `events_allowlist` and
-/// `trusted_origins` apply without a restart; `sandbox_attributes`, `modal` and
-/// `id` are fixed at mount. A value that cannot be used is a
-/// [`ConfigError`](crate::ConfigError): end users see a neutral message, the developer's
-/// explanation goes to [`InquiryHandle::config_error`] (and, in debug builds,
-/// to the console).
-///
-/// Messages are accepted only from this iframe's window, from the flow's exact
-/// origin (plus `trusted_origins`), with this instance's container id. Callbacks
-/// are never called after unmount; on unmount the listener and timers are
-/// removed, `destroy` is sent and the scroll lock released.
-///
-/// ```
-/// use leptos::prelude::*;
-/// use leptos_persona::{serde_json::json, CompletePayload, PersonaInquiry};
-///
-/// #[component]
-/// fn Verify() -> impl IntoView {
-///     view! {
-///         <PersonaInquiry
-///             template_id="itmpl_ABC123"
-///             environment_id="env_abc"
-///             reference_id="user_42"
-///             fields=json!({ "nameFirst": "Jane" })
-///             max_height=900
-///             on_complete=move |done: CompletePayload| leptos::logging::log!("{:?}", done.inquiry_id)
-///         />
-///     }
-/// }
-/// ```
-#[component]
-pub fn PersonaInquiry(
-    /// All options at once: typed [`InquiryOptions`], or
-    /// `InquiryOptions::from_json(…)` of an existing JavaScript configuration
-    /// (an `Err` shows as a configuration error). Props below override its fields.
-    #[prop(into, optional)]
-    options: OptionProp<InquiryOptions>,
-    /// The inquiry template to start a new inquiry from (`itmpl_…`, or a legacy
-    /// `tmpl_…`). Set this, `template_version_id` or `inquiry_id`.
-    #[prop(into, optional)]
-    template_id: OptionProp<String>,
-    /// Pins the flow to one template version (`itmplv_…`), e.g. to test a draft.
-    #[prop(into, optional)]
-    template_version_id: OptionProp<String>,
-    /// The Persona environment (`env_…`); without it Persona uses the
-    /// organization's first production environment. Use it for sandbox testing.
-    #[prop(into, optional)]
-    environment_id: OptionProp<String>,
-    /// `"sandbox"` or `"production"`: Persona's deprecated predecessor of
-    /// `environment_id`; prefer that.
-    #[prop(into, optional)]
-    environment: OptionProp<Environment>,
-    /// Your own id for the user (e.g. your database id): links inquiries to an
-    /// account in Persona. Not with `account_id`.
-    #[prop(into, optional)]
-    reference_id: OptionProp<String>,
-    /// An existing Persona account (`act_…`) to attach the inquiry to. Not with
-    /// `reference_id` or `account_type_id`.
-    #[prop(into, optional)]
-    account_id: OptionProp<String>,
-    /// The account type for an account Persona creates for this inquiry.
-    #[prop(into, optional)]
-    account_type_id: OptionProp<String>,
-    /// The flow's language (`"fr"`, `"es-MX"`); default: the browser's.
-    #[prop(into, optional)]
-    language: OptionProp<String>,
-    /// Prefilled inquiry fields, keyed as Persona spells them: `json!({...})`,
-    /// a `serde_json::Map`, a `HashMap`, or `[(key, value), …]`.
-    #[prop(into, optional)]
-    fields: OptionProp<Map<String, Value>>,
-    /// A theme set to style the flow with.
-    #[prop(into, optional)]
-    theme_set_id: OptionProp<String>,
-    /// A theme variant such as `"base"` or `"dark"`.
-    #[prop(into, optional)]
-    style_variant: OptionProp<String>,
-    /// An existing inquiry to resume (`inq_…`), instead of a template. See also
-    /// [`InquiryHandle::resume`], which resumes at runtime.
-    #[prop(into, optional)]
-    inquiry_id: OptionProp<String>,
-    /// The session token that lets a pending `inquiry_id` be resumed (from
-    /// `on_cancel`, or created server-side).
-    #[prop(into, optional)]
-    session_token: OptionProp<String>,
-    /// A cross-organization data-sharing consent token (`cnst_…`).
-    #[prop(into, optional)]
-    share_token: OptionProp<String>,
-    /// How shared data maps onto this inquiry's fields (with `share_token`).
-    #[prop(into, optional)]
-    field_mappings: OptionProp<Vec<FieldMapping>>,
-    /// The origins of every frame above this page, when the page itself is
-    /// framed (Persona's `frame-ancestors`).
-    #[prop(into, optional)]
-    frame_ancestors: OptionProp<Vec<String>>,
-    /// The origin the flow should post its messages to, when it differs from
-    /// this page's (a page framed by another origin).
-    #[prop(into, optional)]
-    message_target_origin: OptionProp<MessageTargetOrigin>,
-    /// The iframe's maximum height: pixels (`650`) or one CSS length (`"80vh"`).
-    #[prop(into, optional)]
-    frame_height: OptionProp<CssSize>,
-    /// The iframe's maximum width: pixels (`600`) or one CSS length (Persona
-    /// allows at most 768px).
-    #[prop(into, optional)]
-    frame_width: OptionProp<CssSize>,
-    /// Extra iframe sandbox tokens, replacing the default `allow-forms
-    /// allow-modals allow-top-navigation-by-user-activation`; the flow's own
-    /// three are always present. Fixed at mount.
-    #[prop(into, optional)]
-    sandbox_attributes: OptionProp<Vec<String>>,
-    /// A country code that routes the first request straight to that region.
-    #[prop(into, optional)]
-    routing_country: OptionProp<String>,
-    /// The iframe's accessible title, also the modal's accessible name
-    /// (default "Verify your identity"): translate it with the page.
-    #[prop(into, optional)]
-    iframe_title: OptionProp<String>,
-    /// Padding around the inline flow, in pixels per side.
-    #[prop(into, optional)]
-    widget_padding: OptionProp<Padding>,
-    /// Padding of the inline flow's navigation bar, in pixels per side.
-    #[prop(into, optional)]
-    navigation_padding: OptionProp<Padding>,
-    /// Where the flow is loaded from: `"production"` (default), `"staging"`,
-    /// `"canary"`, `"development"`, a custom domain, or a loopback origin such
-    /// as the bundled simulator's. Never take it from untrusted input: the flow
-    /// gets camera and microphone access.
-    #[prop(into, optional)]
-    host: OptionProp<Host>,
-    /// The official `Client`'s spelling of a custom host; wins over `host`.
-    #[prop(into, optional)]
-    custom_host: OptionProp<Host>,
-    /// Which events reach `on_event`: the SDK's default list, `"all"`, or a
-    /// list of event names. Applies without a restart.
-    #[prop(into, optional)]
-    events_allowlist: OptionProp<EventsAllowlist>,
-    /// Persona's behaviour during a server outage: `"always"`, `"never"` or `"defer"`.
-    #[prop(into, optional)]
-    server_outage_mode: OptionProp<ServerOutageMode>,
-    /// Show the flow in a modal dialog instead of inline: `modal=true`
-    /// (fixed at mount). The modal's code is in the bundle only of apps that
-    /// set this prop (see [`ModalFlag`]).
-    #[prop(into, optional)]
-    modal: ModalFlag,
-    /// The handle whose signals and actions this instance drives (see
-    /// [`use_persona_inquiry`]); without one the component makes its own.
-    #[prop(optional)]
-    handle: Option<InquiryHandle>,
-    /// Two-way binding of whether the modal is open, for apps that keep that
-    /// state themselves.
-    #[prop(optional)]
-    open: Option<RwSignal<bool>>,
-    /// The container id (fixed at mount), which every message of the flow must
-    /// carry; default: a random, unguessable id (the same on the server and the
-    /// hydrating client). An id of your own should be as hard to guess: a page
-    /// that frames yours could otherwise load a flow of its own into this
-    /// iframe and have its messages accepted.
-    #[prop(into, optional)]
-    id: OptionProp<String>,
-    /// The page's origin for `iframe-origin`; default `window.location.origin`.
-    /// Give it to render the iframe's `src` on the server.
-    #[prop(into, optional)]
-    page_origin: OptionProp<String>,
-    /// More origins whose messages are accepted (full origins such as
-    /// `"https://verify.example.com"`); reactive.
-    #[prop(into, optional)]
-    trusted_origins: OptionProp<TrustedOrigins>,
-    /// Inline: the iframe's minimum height in CSS px (default 400).
-    #[prop(into, optional)]
-    min_height: OptionProp<f64>,
-    /// Inline: the iframe's maximum height in CSS px (default none).
-    #[prop(into, optional)]
-    max_height: OptionProp<f64>,
-    /// How long the flow may take to send `load` before `on_error` with
-    /// `load_timeout`: milliseconds (`8_000`), a `Duration`, or
-    /// `LoadTimeout::Never`. Default 15 s. Read at each (re)start.
-    #[prop(into, optional)]
-    load_timeout: OptionProp<LoadTimeout>,
-    /// Extra classes on the wrapper.
-    #[prop(into, optional)]
-    class: OptionProp<String>,
-    /// Shown instead of the built-in spinner while the flow loads.
-    #[prop(into, optional)]
-    loading: Option<ViewFn>,
-    /// Shown instead of the built-in message when the options cannot become a
-    /// flow (read [`InquiryHandle::config_error`] for the reason).
-    #[prop(into, optional)]
-    error: Option<ViewFn>,
-    /// The component's own words for end users (spinner label, error message).
-    #[prop(into, optional)]
-    labels: Option<Labels>,
-    /// Content rendered with the flow: inside the dialog for a modal (for
-    /// example your own toolbar), after the iframe inline.
-    #[prop(optional)]
-    children: Option<Children>,
-    /// The flow's page loaded.
-    #[prop(into, optional)]
-    on_load: Option<FlowCallback<()>>,
-    /// The flow is ready to be shown, with its preferred size.
-    #[prop(into, optional)]
-    on_ready: Option<FlowCallback<ReadyPayload>>,
-    /// The inquiry completed or failed (at most once per flow): its id, status
-    /// and fields. A convenience: use Persona's webhooks as the source of truth.
-    #[prop(into, optional)]
-    on_complete: Option<FlowCallback<CompletePayload>>,
-    /// The user left before finishing, with the ids to resume later.
-    #[prop(into, optional)]
-    on_cancel: Option<FlowCallback<ExitPayload>>,
-    /// The flow reported an error, or did not load in time (`load_timeout`).
-    #[prop(into, optional)]
-    on_error: Option<FlowCallback<InquiryError>>,
-    /// Every event the events allowlist admits, in order, before the specific callback.
-    #[prop(into, optional)]
-    on_event: Option<FlowCallback<FlowMessage>>,
-) -> impl IntoView {
-    let props = OptionProps {
-        options,
-        template_id,
-        template_version_id,
-        environment_id,
-        environment,
-        reference_id,
-        account_id,
-        account_type_id,
-        language,
-        fields,
-        theme_set_id,
-        style_variant,
-        inquiry_id,
-        session_token,
-        share_token,
-        field_mappings,
-        frame_ancestors,
-        message_target_origin,
-        frame_height,
-        frame_width,
-        routing_country,
-        iframe_title,
-        widget_padding,
-        navigation_padding,
-        host,
-        custom_host,
-        events_allowlist,
-        server_outage_mode,
-        trusted_origins,
-        min_height,
-        max_height,
-        load_timeout,
+/// The component, its option props from the option table (one prop per
+/// row, with the row's doc).
+macro_rules! persona_inquiry_component {
+    ($(($(#[$doc:meta])* $name:ident $overlay:ident : $prop:ty))*) => {
+        /// Persona's identity-verification flow, embedded.
+        ///
+        /// **Inline** (default): the iframe sits in the page and takes the height the
+        /// flow reports, kept within `min_height` / `max_height`, with at most one style
+        /// write per animation frame. **Modal** (`modal=true`): the flow loads in the
+        /// background inside a closed native `<dialog>`; [`InquiryHandle::open`] shows
+        /// it with `showModal()` (top layer, the page behind inert), sends `open`,
+        /// moves focus into the flow and locks page scrolling; closing returns focus to
+        /// what had it. Escape asks the flow to exit. The modal closes by itself when
+        /// the flow completes or is cancelled.
+        ///
+        /// Options come from `options` and/or one prop per option (a prop wins over the
+        /// same field of `options`); props take what you would write in JavaScript
+        /// (strings, numbers, `json!`), or signals of it (see [`OptionProp`]). Every
+        /// option is reactive: a change that alters the widget URL starts the flow over
+        /// in a new iframe with a fresh state; `iframe_title`, `frame_height`,
+        /// `frame_width`, `min_height`, `max_height`, `events_allowlist` and
+        /// `trusted_origins` apply without a restart; `sandbox_attributes`, `modal` and
+        /// `id` are fixed at mount. A value that cannot be used is a
+        /// [`ConfigError`](crate::ConfigError): end users see a neutral message, the developer's
+        /// explanation goes to [`InquiryHandle::config_error`] (and, in debug builds,
+        /// to the console).
+        ///
+        /// Messages are accepted only from this iframe's window, from the flow's exact
+        /// origin (plus `trusted_origins`), with this instance's container id. Callbacks
+        /// are never called after unmount; on unmount the listener and timers are
+        /// removed, `destroy` is sent and the scroll lock released.
+        ///
+        /// ```
+        /// use leptos::prelude::*;
+        /// use leptos_persona::{serde_json::json, CompletePayload, PersonaInquiry};
+        ///
+        ///
+        #[component]
+        pub fn PersonaInquiry(
+            /// All options at once: typed [`InquiryOptions`], or
+            /// `InquiryOptions::from_json(…)` of an existing JavaScript configuration
+            /// (an `Err` shows as a configuration error). Props below override its fields.
+            #[prop(into, optional)]
+            options: OptionProp<InquiryOptions>,
+            $(
+                $(#[$doc])*
+                #[prop(into, optional)]
+                $name: OptionProp<$prop>,
+            )*
+            /// Show the flow in a modal dialog instead of inline: `modal=true`
+            /// (fixed at mount). The modal's code is in the bundle only of apps that
+            /// set this prop (see [`ModalFlag`]).
+            #[prop(into, optional)]
+            modal: ModalFlag,
+            /// The handle whose signals and actions this instance drives (see
+            /// [`use_persona_inquiry`]); without one the component makes its own.
+            #[prop(optional)]
+            handle: Option<InquiryHandle>,
+            /// Two-way binding of whether the modal is open, for apps that keep that
+            /// state themselves.
+            #[prop(optional)]
+            open: Option<RwSignal<bool>>,
+            /// The container id (fixed at mount), which every message of the flow must
+            /// carry; default: a random, unguessable id (the same on the server and the
+            /// hydrating client). An id of your own should be as hard to guess: a page
+            /// that frames yours could otherwise load a flow of its own into this
+            /// iframe and have its messages accepted.
+            #[prop(into, optional)]
+            id: OptionProp<String>,
+            /// The page's origin for `iframe-origin`; default `window.location.origin`.
+            /// Give it to render the iframe's `src` on the server.
+            #[prop(into, optional)]
+            page_origin: OptionProp<String>,
+            /// More origins whose messages are accepted (full origins such as
+            /// `"https://verify.example.com"`); reactive.
+            #[prop(into, optional)]
+            trusted_origins: OptionProp<TrustedOrigins>,
+            /// Inline: the iframe's minimum height in CSS px (default 400).
+            #[prop(into, optional)]
+            min_height: OptionProp<f64>,
+            /// Inline: the iframe's maximum height in CSS px (default none).
+            #[prop(into, optional)]
+            max_height: OptionProp<f64>,
+            /// How long the flow may take to send `load` before `on_error` with
+            /// `load_timeout`: milliseconds (`8_000`), a `Duration`, or
+            /// `LoadTimeout::Never`. Default 15 s. Read at each (re)start.
+            #[prop(into, optional)]
+            load_timeout: OptionProp<LoadTimeout>,
+            /// Extra classes on the wrapper.
+            #[prop(into, optional)]
+            class: OptionProp<String>,
+            /// Shown instead of the built-in spinner while the flow loads.
+            #[prop(into, optional)]
+            loading: Option<ViewFn>,
+            /// Shown instead of the built-in message when the options cannot become a
+            /// flow (read [`InquiryHandle::config_error`] for the reason).
+            #[prop(into, optional)]
+            error: Option<ViewFn>,
+            /// The component's own words for end users (spinner label, error message).
+            #[prop(into, optional)]
+            labels: Option<Labels>,
+            /// Content rendered with the flow: inside the dialog for a modal (for
+            /// example your own toolbar), after the iframe inline.
+            #[prop(optional)]
+            children: Option<Children>,
+            /// The flow's page loaded.
+            #[prop(into, optional)]
+            on_load: Option<FlowCallback<()>>,
+            /// The flow is ready to be shown, with its preferred size.
+            #[prop(into, optional)]
+            on_ready: Option<FlowCallback<ReadyPayload>>,
+            /// The inquiry completed or failed (at most once per flow): its id, status
+            /// and fields. A convenience: use Persona's webhooks as the source of truth.
+            #[prop(into, optional)]
+            on_complete: Option<FlowCallback<CompletePayload>>,
+            /// The user left before finishing, with the ids to resume later.
+            #[prop(into, optional)]
+            on_cancel: Option<FlowCallback<ExitPayload>>,
+            /// The flow reported an error, or did not load in time (`load_timeout`).
+            #[prop(into, optional)]
+            on_error: Option<FlowCallback<InquiryError>>,
+            /// Every event the events allowlist admits, in order, before the specific callback.
+            #[prop(into, optional)]
+            on_event: Option<FlowCallback<FlowMessage>>,
+        ) -> impl IntoView {
+            let props = OptionProps {
+                options,
+                $($name,)*
+                trusted_origins,
+                min_height,
+                max_height,
+                load_timeout,
+            };
+            let callbacks = Callbacks {
+                on_load,
+                on_ready,
+                on_complete,
+                on_cancel,
+                on_error,
+                on_event,
+            };
+            let handle = handle.unwrap_or_else(use_persona_inquiry);
+            let mount = Mount {
+                container_id: untrack(|| id.read())
+                    .and_then(Result::ok)
+                    .unwrap_or_else(container_id::next_container_id),
+                flow_type: if modal.is_modal() {
+                    FlowType::Modal
+                } else {
+                    FlowType::Inline
+                },
+                sandbox: untrack(|| props.sandbox_attributes.read()),
+            };
+            let parts = InquiryParts {
+                class,
+                loading,
+                error,
+                labels: labels.unwrap_or_default(),
+                children,
+                open,
+                modal,
+            };
+            persona_inquiry(props, callbacks, handle, mount, page_origin, parts)
+        }
     };
-    let callbacks = Callbacks {
-        on_load,
-        on_ready,
-        on_complete,
-        on_cancel,
-        on_error,
-        on_event,
-    };
-    let handle = handle.unwrap_or_else(use_persona_inquiry);
-    let mount = Mount {
-        container_id: untrack(|| id.read())
-            .and_then(Result::ok)
-            .unwrap_or_else(container_id::next_container_id),
-        flow_type: if modal.is_modal() {
-            FlowType::Modal
-        } else {
-            FlowType::Inline
-        },
-        sandbox: untrack(|| sandbox_attributes.read()),
-        sandbox_support: sandbox_attributes.support(),
-    };
-    let parts = InquiryParts {
-        class,
-        loading,
-        error,
-        labels: labels.unwrap_or_default(),
-        children,
-        open,
-        modal,
-    };
-    persona_inquiry(props, callbacks, handle, mount, page_origin, parts)
 }
+
+leptos_persona_core::sdk_option_table!(option_rows, persona_inquiry_component);
 
 /// The props that shape the view rather than the flow.
 struct InquiryParts {

@@ -327,3 +327,74 @@ fn preload_does_nothing_in_a_server_render() {
     });
     assert!(html.contains("rendered"), "{html}");
 }
+
+/// The `src` that `options` give in container `id`, as the HTML writes it.
+fn escaped_src(options: &InquiryOptions, id: &str) -> String {
+    widget_url(options, id, FlowType::Inline, "https://shop.example.com")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .replace('&', "&amp;")
+}
+
+/// Each string prop reaches the server-rendered `src`, at its own key and
+/// position: the whole `src` equals the one the same options build, and each
+/// prop's own `key=value` is in it (so a dropped or swapped prop fails).
+#[test]
+fn every_string_prop_reaches_the_rendered_src() {
+    let html = render(|| {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com"
+                template_version_id="itmplv_V1" account_type_id="acttp_T1" language="fr"
+                theme_set_id="theme_S1" share_token="cnst_C1" routing_country="FR" />
+        }
+    });
+    let ids = container_ids(&html);
+    assert_eq!(ids.len(), 1, "{html}");
+    let options = InquiryOptions {
+        template_version_id: Some("itmplv_V1".into()),
+        account_type_id: Some("acttp_T1".into()),
+        language: Some("fr".into()),
+        theme_set_id: Some("theme_S1".into()),
+        share_token: Some("cnst_C1".into()),
+        routing_country: Some("FR".into()),
+        ..InquiryOptions::default()
+    };
+    assert!(html.contains(&escaped_src(&options, &ids[0])), "{html}");
+    for pair in [
+        "inquiry-template-version-id=itmplv_V1",
+        "account-type-id=acttp_T1",
+        "language=fr",
+        "theme-set-id=theme_S1",
+        "share-token=cnst_C1",
+        "routing-country=FR",
+    ] {
+        assert!(html.contains(&format!("&amp;{pair}")), "{pair}: {html}");
+    }
+
+    let html = render(|| {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com" template_id="itmpl_ABC123"
+                account_id="act_A1" />
+        }
+    });
+    let ids = container_ids(&html);
+    let options = InquiryOptions {
+        account_id: Some("act_A1".into()),
+        ..InquiryOptions::template("itmpl_ABC123")
+    };
+    assert!(html.contains(&escaped_src(&options, &ids[0])), "{html}");
+    assert!(html.contains("&amp;account-id=act_A1"), "{html}");
+
+    let html = render(|| {
+        view! {
+            <PersonaInquiry page_origin="https://shop.example.com" inquiry_id="inq_I1"
+                session_token="sess_S1" />
+        }
+    });
+    let ids = container_ids(&html);
+    let options = InquiryOptions::resume("inq_I1", Some("sess_S1".into()));
+    assert!(html.contains(&escaped_src(&options, &ids[0])), "{html}");
+    assert!(
+        html.contains("&amp;inquiry-id=inq_I1&amp;") && html.contains("&amp;session-token=sess_S1"),
+        "{html}"
+    );
+}

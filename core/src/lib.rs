@@ -39,8 +39,10 @@ mod kebab_case;
 mod load_timeout;
 mod message_gate;
 mod option_support;
+mod option_table;
 mod options;
 mod origin;
+mod query_arms;
 mod query_string;
 mod sandbox;
 mod trusted_origins;
@@ -67,8 +69,8 @@ pub use load_timeout::LoadTimeout;
 pub use message_gate::{MessageGate, Rejection};
 pub use option_support::{KeyCase, OptionSupport};
 pub use options::{
-    CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, Padding, ServerOutageMode,
-    Side,
+    CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, MessageTargetOrigin,
+    Padding, ServerOutageMode, Side,
 };
 pub use sandbox::{
     sandbox_attribute, DEFAULT_SANDBOX, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS,
@@ -80,3 +82,9 @@ pub use widget_url::{
     widget_url, FlowType, WidgetFrame, DEFAULT_IFRAME_TITLE, IFRAME_ALLOW, IFRAME_CLASS,
     SDK_VERSION,
 };
+
+/// What the option table's rows name, for `leptos-persona`'s expansion of it.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde_json::{Map, Value};
+}

@@ -1,4 +1,5 @@
-//! [`InquiryOptions`]: every parameter of the official SDK's `InquiryOptions`, typed.
+//! [`InquiryOptions`]: every parameter of the official SDK's `InquiryOptions`,
+//! typed; its fields come from the option table (`option_table.rs`).
 
 use std::fmt;
 
@@ -8,130 +9,29 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::option_support::{needed, OptionSupport};
+use crate::option_table::inquiry_options;
 use crate::{ConfigError, EventName, Host};
 
-/// The parameters of one inquiry flow.
-///
-/// Field for field the official SDK's `InquiryOptions` (its callbacks become the
-/// component's props instead). Build it in Rust:
-///
-/// ```
-/// use leptos_persona_core::InquiryOptions;
-///
-/// let options = InquiryOptions {
-///     reference_id: Some("user_42".into()),
-///     language: Some("fr".into()),
-///     ..InquiryOptions::template("itmpl_Ygs16MKTkA6obnF8C3Rb17dm")
-/// }
-/// .with_field("nameFirst", "Jane");
-/// assert!(options.validate().is_ok());
-/// ```
-///
-/// or move an existing JavaScript configuration over unchanged, in the SDK's
-/// camelCase JSON shape:
+crate::sdk_option_table!(inquiry_options);
+
+/// The value of the component's `message_target_origin` prop: the origin the
+/// flow should post its messages to, as a string (`message_target_origin="https://…"`),
+/// checked as a full origin where the widget URL is built. A type of its own
+/// (not `String`) so that the check is linked only into apps that set it.
 ///
 /// ```
-/// use leptos_persona_core::InquiryOptions;
+/// use leptos_persona_core::MessageTargetOrigin;
 ///
-/// let options = InquiryOptions::from_json(r#"{
-///     "templateId": "itmpl_Ygs16MKTkA6obnF8C3Rb17dm",
-///     "environmentId": "env_abc",
-///     "fields": { "nameFirst": "Jane" },
-///     "frameHeight": 650
-/// }"#).unwrap();
-/// assert_eq!(options.environment_id.as_deref(), Some("env_abc"));
+/// let target: String = MessageTargetOrigin("https://parent.example.com".into()).into();
+/// assert_eq!(target, "https://parent.example.com");
 /// ```
-///
-/// Unknown keys are refused (a misspelt `templateID` is an error, not a silently
-/// ignored option), and so is a value of the wrong type.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-pub struct InquiryOptions {
-    /// The template to start a new inquiry from (`itmpl_…` inquiry templates or legacy `tmpl_…`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_id: Option<String>,
-    /// Locks the flow to one template version (`itmplv_…`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_version_id: Option<String>,
-    /// The environment (`env_…`); defaults to the organization's first production environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub environment_id: Option<String>,
-    /// Deprecated by Persona in favour of `environment_id`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub environment: Option<Environment>,
-    /// Your own id for the user; mutually exclusive with `account_id`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference_id: Option<String>,
-    /// A Persona account id (`act_…`); excludes `reference_id` and `account_type_id`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
-    /// The account type for a newly created account.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_type_id: Option<String>,
-    /// The flow's language, e.g. `"fr"` or `"es-MX"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// Prefilled inquiry fields, keyed as in the SDK (`nameFirst` is sent as `name-first`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fields: Option<Map<String, Value>>,
-    /// A theme set (a Persona preview feature).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub theme_set_id: Option<String>,
-    /// A theme variant such as `"base"` or `"dark"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub style_variant: Option<String>,
-    /// The inquiry to resume (`inq_…`); excludes the template options.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub inquiry_id: Option<String>,
-    /// The session token for resuming a pending inquiry.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_token: Option<String>,
-    /// A cross-organization data-sharing consent token (`cnst_…`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub share_token: Option<String>,
-    /// Field mappings used with `share_token`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field_mappings: Option<Vec<FieldMapping>>,
-    /// Origins of every frame above the page, when the page is itself framed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame_ancestors: Option<Vec<String>>,
-    /// The origin the flow should post to, when it differs from the page's own.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_target_origin: Option<String>,
-    /// The iframe's maximum height.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame_height: Option<CssSize>,
-    /// The iframe's maximum width (Persona allows at most 768px).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame_width: Option<CssSize>,
-    /// Extra iframe sandbox tokens; `allow-scripts allow-same-origin allow-popups` are always present.
-    /// Unset means the SDK's default `allow-forms allow-modals allow-top-navigation-by-user-activation`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sandbox_attributes: Option<Vec<String>>,
-    /// A country code to route the first request to directly.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub routing_country: Option<String>,
-    /// The iframe's accessible title (default "Verify your identity").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub iframe_title: Option<String>,
-    /// Padding of the inline flow.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub widget_padding: Option<Padding>,
-    /// Padding of the inline flow's navigation bar.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub navigation_padding: Option<Padding>,
-    /// The deployment to load the flow from (default production).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub host: Option<Host>,
-    /// The official `Client`'s spelling of a custom `host`; takes precedence over `host`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_host: Option<Host>,
-    /// Which events reach `on_event` (default: the SDK's default list).
-    #[serde(skip_serializing_if = "EventsAllowlist::is_default")]
-    pub events_allowlist: EventsAllowlist,
-    /// Persona's server outage mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_outage_mode: Option<ServerOutageMode>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageTargetOrigin(pub String);
+
+impl From<MessageTargetOrigin> for String {
+    fn from(target: MessageTargetOrigin) -> Self {
+        target.0
+    }
 }
 
 impl InquiryOptions {
@@ -224,7 +124,7 @@ impl InquiryOptions {
                 *slot = Some(needed(support.frame_size, option)?(size, option, builtins)?);
             }
         }
-        if let Some(target) = crate::widget_url::non_empty(&self.message_target_origin) {
+        if let Some(target) = crate::query_arms::non_empty(&self.message_target_origin) {
             needed(support.message_target_origin, "message_target_origin")?(target)?;
         }
         if let Some(ancestors) = &self.frame_ancestors {
@@ -406,10 +306,6 @@ impl EventsAllowlist {
             Self::All => true,
             Self::Only(names) => names.iter().any(|n| n.as_str() == name),
         }
-    }
-
-    fn is_default(&self) -> bool {
-        *self == Self::Default
     }
 
     fn validate(&self) -> Result<(), ConfigError> {

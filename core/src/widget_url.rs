@@ -1,7 +1,6 @@
 //! Options → the flow's iframe: its `src` and attributes, as the official SDK's `setupIframe` builds them.
 
-use crate::option_support::needed;
-use crate::query_string::QueryString;
+use crate::option_table::Page;
 use crate::{ConfigError, InquiryOptions, JsBuiltins, OptionSupport, PortedBuiltins};
 
 /// The version of the official SDK whose wire format this crate speaks (`client-version`).
@@ -135,13 +134,14 @@ impl WidgetFrame {
         let host = options.effective_host();
         let modal = flow_type == FlowType::Modal;
         let page = Page {
+            client_version: SDK_VERSION,
             container_id,
-            flow_type,
+            flow_type: flow_type.as_str(),
             page_origin,
         };
         Ok(Self {
             src: {
-                let query = query(builtins, support, options, &page)?;
+                let query = crate::options::query(builtins, support, options, &page)?;
                 let mut src = host.base_url().to_owned();
                 src.push_str("/widget");
                 src.push_str(&query);
@@ -191,82 +191,4 @@ pub fn widget_url(
     page_origin: &str,
 ) -> Result<String, ConfigError> {
     WidgetFrame::build(options, container_id, flow_type, page_origin).map(|frame| frame.src)
-}
-
-/// A string option the SDK drops when empty (`value || null`).
-pub(crate) fn non_empty(value: &Option<String>) -> Option<&str> {
-    value.as_deref().filter(|s| !s.is_empty())
-}
-
-/// Where the flow is mounted: the query's page-given parameters.
-struct Page<'a> {
-    container_id: &'a str,
-    flow_type: FlowType,
-    page_origin: &'a str,
-}
-
-fn query(
-    builtins: &dyn JsBuiltins,
-    support: &OptionSupport,
-    options: &InquiryOptions,
-    page: &Page<'_>,
-) -> Result<String, ConfigError> {
-    let template = non_empty(&options.template_id);
-    let inquiry_template = template.filter(|t| t.starts_with("itmpl_"));
-    let legacy_template = template.filter(|t| !t.starts_with("itmpl_"));
-    let mut qs = QueryString::new(builtins);
-    qs.push_str("client-version", Some(SDK_VERSION));
-    qs.push_str("container-id", Some(page.container_id));
-    qs.push_str("flow-type", Some(page.flow_type.as_str()));
-    qs.push_str("routing-country", options.routing_country.as_deref());
-    qs.push_str("template-id", legacy_template);
-    qs.push_str("inquiry-template-id", inquiry_template);
-    qs.push_str(
-        "inquiry-template-version-id",
-        non_empty(&options.template_version_id),
-    );
-    qs.push_str("environment", options.environment.map(|e| e.as_str()));
-    qs.push_str("environment-id", options.environment_id.as_deref());
-    qs.push_str("iframe-origin", Some(page.page_origin));
-    if let Some(ancestors) = &options.frame_ancestors {
-        needed(support.frame_ancestors, "frame_ancestors")?.1(&mut qs, ancestors);
-    }
-    qs.push_str(
-        "message-target-origin",
-        non_empty(&options.message_target_origin),
-    );
-    qs.push_str("inquiry-id", non_empty(&options.inquiry_id));
-    qs.push_str("language", options.language.as_deref());
-    qs.push_str("session-token", options.session_token.as_deref());
-    qs.push_str("share-token", non_empty(&options.share_token));
-    if let Some(mappings) = &options.field_mappings {
-        let (encode, case) = needed(support.field_mappings, "field_mappings")?;
-        encode(&mut qs, mappings, case);
-    }
-    qs.push_str("reference-id", options.reference_id.as_deref());
-    qs.push_str("account-id", options.account_id.as_deref());
-    qs.push_str("account-type-id", options.account_type_id.as_deref());
-    if let Some(fields) = &options.fields {
-        let (encode, case) = needed(support.fields, "fields")?;
-        encode(&mut qs, fields, case);
-    }
-    qs.push_str("style-variant", non_empty(&options.style_variant));
-    qs.push_str("theme-set-id", options.theme_set_id.as_deref());
-    for (key, option, padding) in [
-        ("widget-padding", "widget_padding", &options.widget_padding),
-        (
-            "navigation-padding",
-            "navigation_padding",
-            &options.navigation_padding,
-        ),
-    ] {
-        if let Some(padding) = padding {
-            needed(support.padding, option)?(&mut qs, key, padding);
-        }
-    }
-    qs.push_str(
-        "server-outage-mode",
-        options.server_outage_mode.map(|m| m.as_str()),
-    );
-    Ok(qs.finish())
 }

@@ -223,36 +223,8 @@ fn the_flows_own_message_is_accepted() {
     assert!(!calls.is_empty(), "the flow's load calls nothing back");
 }
 
-const OPTION_KEYS: [&str; 28] = [
-    "templateId",
-    "templateVersionId",
-    "environmentId",
-    "environment",
-    "referenceId",
-    "accountId",
-    "accountTypeId",
-    "language",
-    "fields",
-    "themeSetId",
-    "styleVariant",
-    "inquiryId",
-    "sessionToken",
-    "shareToken",
-    "fieldMappings",
-    "frameAncestors",
-    "messageTargetOrigin",
-    "frameHeight",
-    "frameWidth",
-    "sandboxAttributes",
-    "routingCountry",
-    "iframeTitle",
-    "widgetPadding",
-    "navigationPadding",
-    "host",
-    "customHost",
-    "eventsAllowlist",
-    "serverOutageMode",
-];
+/// Every option key the SDK takes, from the option table.
+const OPTION_KEYS: &[&str] = InquiryOptions::SDK_KEYS;
 
 // ------------------------------------------------------------------ fuzzing
 
@@ -397,7 +369,7 @@ fn random_options(rng: &mut Rng) -> Value {
     let mut map = Map::new();
     map.insert("templateId".into(), json!("itmpl_ABC"));
     for _ in 0..rng.below(8) {
-        let key = *rng.pick(&OPTION_KEYS);
+        let key = *rng.pick(OPTION_KEYS);
         map.insert(key.to_owned(), random_value(rng, 3));
     }
     Value::Object(map)
