@@ -165,11 +165,31 @@ impl InquiryHandle {
     /// options' template ids give way to the inquiry id. Call it as often as
     /// needed, for example after each `on_cancel` with the ids it reported;
     /// [`restart`](Self::restart) goes back to the options' own flow.
-    pub fn resume(&self, inquiry_id: impl Into<String>, session_token: Option<String>) {
+    ///
+    /// The token is what you have: `"tok"`, a `String`, `None`, or the
+    /// `Option<String>` that `on_cancel` reported.
+    ///
+    /// ```
+    /// use leptos::prelude::*;
+    /// use leptos_persona::use_persona_inquiry;
+    ///
+    /// # let owner = Owner::new();
+    /// # owner.with(|| {
+    /// let inquiry = use_persona_inquiry();
+    /// inquiry.resume("inq_123", "tok");
+    /// inquiry.resume("inq_123", None);
+    /// inquiry.resume("inq_123", Some("tok".to_owned()));
+    /// # });
+    /// ```
+    pub fn resume(
+        &self,
+        inquiry_id: impl Into<String>,
+        session_token: impl Into<leptos_persona_core::SessionToken>,
+    ) {
         self.post(WidgetAction::Destroy);
         let resume = Resume {
             inquiry_id: inquiry_id.into(),
-            session_token,
+            session_token: session_token.into().0,
         };
         self.lifecycle.try_update(|l| {
             l.generation += 1;

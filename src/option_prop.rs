@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_persona_core::{
     ConfigError, CssSize, Environment, EventName, EventsAllowlist, Host, LoadTimeout,
-    MessageTargetOrigin, OptionSupport, ServerOutageMode, TrustedOrigins,
+    MessageTargetOrigin, OptionSupport, PageOrigin, ServerOutageMode, TrustedOrigins,
 };
 
 use crate::OptionValue;
@@ -171,6 +171,11 @@ macro_rules! from_text {
                 Self::constant($parse(&text))
             }
         }
+        impl From<Option<String>> for OptionProp<$target> {
+            fn from(text: Option<String>) -> Self {
+                text.map(Self::from).unwrap_or_default()
+            }
+        }
         impl From<Signal<String>> for OptionProp<$target> {
             fn from(text: Signal<String>) -> Self {
                 Self::derive_checked(move || text.try_with(|t| $parse(t)))
@@ -244,6 +249,7 @@ from_text!(ServerOutageMode, parse_outage_mode);
 from_text!(EventsAllowlist, parse_allowlist);
 from_text!(CssSize, css_size);
 from_text!(MessageTargetOrigin, target_origin);
+from_text!(PageOrigin, PageOrigin::parse);
 
 /// Numbers of pixels, for frame sizes and heights.
 macro_rules! from_number {

@@ -10,7 +10,7 @@
 
 use leptos_persona_core::{
     CssSize, Environment, EventsAllowlist, FieldMapping, Host, InquiryOptions, LoadTimeout,
-    MessageTargetOrigin, OptionSupport, Padding, ServerOutageMode, TrustedOrigins,
+    MessageTargetOrigin, OptionSupport, Padding, PageOrigin, ServerOutageMode, TrustedOrigins,
 };
 use serde_json::{Map, Value};
 
@@ -64,7 +64,7 @@ macro_rules! option_value {
 
 // Heights (`min_height`, `max_height`) are checked where the component reads
 // them, naming the prop.
-option_value!(plain f64, String, Environment, ServerOutageMode, EventsAllowlist, LoadTimeout, TrustedOrigins);
+option_value!(plain f64, String, Environment, ServerOutageMode, EventsAllowlist, LoadTimeout, TrustedOrigins, PageOrigin);
 
 option_value! {
     Host => OptionSupport::HOSTS,

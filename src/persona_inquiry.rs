@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_persona_core::{
     CompletePayload, ExitPayload, FlowMessage, FlowType, InquiryError, InquiryOptions, LoadTimeout,
-    ReadyPayload, TrustedOrigins,
+    PageOrigin, ReadyPayload, TrustedOrigins,
 };
 
 use crate::effect::effect;
@@ -89,7 +89,7 @@ macro_rules! persona_inquiry_component {
             /// The page's origin for `iframe-origin`; default `window.location.origin`.
             /// Give it to render the iframe's `src` on the server.
             #[prop(into, optional)]
-            page_origin: OptionProp<String>,
+            page_origin: OptionProp<PageOrigin>,
             /// More origins whose messages are accepted (full origins such as
             /// `"https://verify.example.com"`); reactive.
             #[prop(into, optional)]
@@ -204,7 +204,7 @@ fn persona_inquiry(
     callbacks: Callbacks,
     handle: InquiryHandle,
     mount: Mount,
-    page_origin: OptionProp<String>,
+    page_origin: OptionProp<PageOrigin>,
     parts: InquiryParts,
 ) -> impl IntoView {
     let modal = mount.flow_type == FlowType::Modal;
@@ -214,8 +214,10 @@ fn persona_inquiry(
         move |_| {
             let origin = page_origin()?;
             Some(
-                props
-                    .settings(&mount, handle.lifecycle.with(|l| l.resume.clone()), &origin)
+                origin
+                    .and_then(|origin| {
+                        props.settings(&mount, handle.lifecycle.with(|l| l.resume.clone()), &origin)
+                    })
                     .map(Arc::new),
             )
         },

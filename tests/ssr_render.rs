@@ -398,3 +398,29 @@ fn every_string_prop_reaches_the_rendered_src() {
         "{html}"
     );
 }
+
+/// A `page_origin` that is not an origin is a configuration error (before,
+/// it went into `iframe-origin` and the flow posted to nowhere); a real one
+/// is the `src`'s `iframe-origin`.
+#[test]
+fn a_page_origin_that_is_not_an_origin_renders_the_error() {
+    for bad in [
+        "not an origin",
+        "https://shop.example.com/",
+        "*",
+        "Https://Shop.example.com",
+    ] {
+        let html = render(move || {
+            view! { <PersonaInquiry page_origin=bad template_id="itmpl_ABC123" /> }
+        });
+        assert!(html.contains("role=\"alert\""), "{bad}: {html}");
+        assert!(!html.contains("<iframe"), "{bad}: {html}");
+    }
+    let html = render(|| {
+        view! { <PersonaInquiry page_origin="http://127.0.0.1:3000" template_id="itmpl_ABC123" /> }
+    });
+    assert!(
+        html.contains("iframe-origin=http%3A%2F%2F127.0.0.1%3A3000"),
+        "{html}"
+    );
+}

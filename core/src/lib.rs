@@ -70,8 +70,9 @@ pub use message_gate::{MessageGate, Rejection};
 pub use option_support::{KeyCase, OptionSupport};
 pub use options::{
     CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, MessageTargetOrigin,
-    Padding, ServerOutageMode, Side,
+    Padding, ServerOutageMode, SessionToken, Side,
 };
+pub use origin::PageOrigin;
 pub use sandbox::{
     sandbox_attribute, DEFAULT_SANDBOX, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS,
     REQUIRED_SANDBOX_TOKENS,

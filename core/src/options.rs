@@ -14,6 +14,42 @@ use crate::{ConfigError, EventName, Host};
 
 crate::sdk_option_table!(inquiry_options);
 
+/// A session token where one may be given: a token (`"tok"`, a `String`) or
+/// none (`None`, or the `Option<String>` that `on_cancel` reports).
+///
+/// ```
+/// use leptos_persona_core::SessionToken;
+///
+/// assert_eq!(SessionToken::from("tok").0.as_deref(), Some("tok"));
+/// assert_eq!(SessionToken::from(None).0, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionToken(pub Option<String>);
+
+impl From<&str> for SessionToken {
+    fn from(token: &str) -> Self {
+        Self(Some(token.to_owned()))
+    }
+}
+
+impl From<String> for SessionToken {
+    fn from(token: String) -> Self {
+        Self(Some(token))
+    }
+}
+
+impl From<&String> for SessionToken {
+    fn from(token: &String) -> Self {
+        Self(Some(token.clone()))
+    }
+}
+
+impl From<Option<String>> for SessionToken {
+    fn from(token: Option<String>) -> Self {
+        Self(token)
+    }
+}
+
 /// The value of the component's `message_target_origin` prop: the origin the
 /// flow should post its messages to, as a string (`message_target_origin="https://…"`),
 /// checked as a full origin where the widget URL is built. A type of its own
@@ -44,10 +80,19 @@ impl InquiryOptions {
     }
 
     /// Options that resume the inquiry `inquiry_id` (with its session token, for a pending one).
-    pub fn resume(inquiry_id: impl Into<String>, session_token: Option<String>) -> Self {
+    ///
+    /// ```
+    /// use leptos_persona_core::InquiryOptions;
+    ///
+    /// let token: Option<String> = None;
+    /// assert_eq!(InquiryOptions::resume("inq_1", "tok").session_token.as_deref(), Some("tok"));
+    /// assert_eq!(InquiryOptions::resume("inq_1", None).session_token, None);
+    /// assert_eq!(InquiryOptions::resume("inq_1", token), InquiryOptions::resume("inq_1", None));
+    /// ```
+    pub fn resume(inquiry_id: impl Into<String>, session_token: impl Into<SessionToken>) -> Self {
         Self {
             inquiry_id: Some(inquiry_id.into()),
-            session_token,
+            session_token: session_token.into().0,
             ..Self::default()
         }
     }

@@ -1,5 +1,5 @@
-//! Origins in options: what `message_target_origin`, `frame_ancestors` and
-//! `trusted_origins` may hold.
+//! Origins in options: what `message_target_origin`, `frame_ancestors`,
+//! `trusted_origins` and `page_origin` may hold.
 
 use crate::ConfigError;
 
@@ -58,6 +58,37 @@ fn is_source(text: &str, wildcard: bool) -> bool {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         });
     port_ok && labels_ok
+}
+
+/// The page's origin as the component's `page_origin` prop takes it (the
+/// flow's `iframe-origin`, where it posts its messages): checked as a full
+/// origin, so that a typo is a [`ConfigError`] naming the prop, not a flow
+/// that posts to an origin that does not exist and times out.
+///
+/// ```
+/// use leptos_persona_core::PageOrigin;
+///
+/// assert_eq!(PageOrigin::parse("https://shop.example.com").unwrap().as_str(), "https://shop.example.com");
+/// let error = PageOrigin::parse("not an origin").unwrap_err().to_string();
+/// assert!(error.contains("`page_origin`"), "{error}");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageOrigin(String);
+
+impl PageOrigin {
+    /// `text`, if it is exactly an origin as the browser writes it.
+    pub fn parse(text: &str) -> Result<Self, ConfigError> {
+        if is_origin(text) {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(not_an_origin("page_origin", text))
+        }
+    }
+
+    /// The origin.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A [`ConfigError`] for a value of `option` that is not an origin.
