@@ -69,14 +69,14 @@ impl<T: OptionValue> OptionProp<T> {
     /// # let _ = reference;
     /// ```
     pub fn derive(read: impl Fn() -> Option<T> + Send + Sync + 'static) -> Self {
-        Self::reading(move || read().map(Ok))
+        Self::reading(move || read().map(T::checked))
     }
 
     /// A prop whose value `read` computes, or fails to.
     pub fn derive_checked(
         read: impl Fn() -> Option<Result<T, ConfigError>> + Send + Sync + 'static,
     ) -> Self {
-        Self::reading(read)
+        Self::reading(move || read().map(|value| value.and_then(T::checked)))
     }
 
     /// A prop read by `read`, which returns checked values.
@@ -107,6 +107,7 @@ impl<T: 'static> OptionProp<T> {
 
 impl<T: OptionValue> OptionProp<T> {
     fn constant(value: Result<T, ConfigError>) -> Self {
+        let value = value.and_then(T::checked);
         Self::reading(move || Some(value.clone()))
     }
 }
@@ -482,6 +483,26 @@ mod tests {
             Some(Err(error)) => Err(error.to_string()),
             None => Err("unset".into()),
         }
+    }
+
+    #[test]
+    fn heights_are_checked_however_they_are_given() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let refused = |prop: OptionProp<f64>| match prop.read() {
+                Some(Err(error)) => error.to_string().contains("min_height / max_height"),
+                _ => false,
+            };
+            assert!(refused((-1).into()));
+            assert!(refused(f64::INFINITY.into()));
+            assert!(refused(OptionProp::derive(|| Some(f64::NAN))));
+            assert!(refused(OptionProp::derive_checked(|| Some(Ok(-0.5)))));
+            let height = RwSignal::new(300.0);
+            let prop = OptionProp::<f64>::from(height);
+            assert!(matches!(prop.read(), Some(Ok(h)) if h == 300.0));
+            height.set(-3.0);
+            assert!(refused(prop));
+        });
     }
 
     #[test]

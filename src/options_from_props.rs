@@ -143,16 +143,10 @@ fn overlay<P, S: Slot<P>>(slot: &mut S, prop: &OptionProp<P>, error: &mut Option
 /// An `at mount` row: the component reads it once, when it mounts.
 fn at_mount<T, S>(_: &mut S, _: &OptionProp<T>, _: &mut Option<ConfigError>) {}
 
-/// A number of CSS pixels, from the prop `option`.
-fn pixels(prop: &OptionProp<f64>, option: &'static str) -> Result<Option<f64>, ConfigError> {
-    match prop.read().transpose()? {
-        Some(px) if !(px.is_finite() && px >= 0.0) => Err(ConfigError::InvalidOption {
-            option,
-            value: "a negative or non-finite number".into(),
-            expected: "a non-negative number of CSS pixels",
-        }),
-        px => Ok(px),
-    }
+/// A number of CSS pixels (its conversion checked it, see
+/// [`OptionValue`](crate::OptionValue) for `f64`).
+fn pixels(prop: &OptionProp<f64>) -> Result<Option<f64>, ConfigError> {
+    prop.read().transpose()
 }
 
 impl OptionProps {
@@ -206,44 +200,8 @@ impl OptionProps {
             gate,
             allowlist: options.events_allowlist,
             load_timeout: self.load_timeout.read().transpose()?.unwrap_or_default(),
-            min_height: pixels(&self.min_height, "min_height")?.unwrap_or(DEFAULT_MIN_HEIGHT),
-            max_height: pixels(&self.max_height, "max_height")?,
+            min_height: pixels(&self.min_height)?.unwrap_or(DEFAULT_MIN_HEIGHT),
+            max_height: pixels(&self.max_height)?,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use leptos::prelude::*;
-
-    use super::*;
-
-    /// A height that is not a non-negative number of pixels is refused with
-    /// the prop's name, however it is given; a good one is read as given.
-    #[test]
-    fn heights_are_checked_with_the_props_name() {
-        let owner = Owner::new();
-        owner.with(|| {
-            let refused = |prop: OptionProp<f64>, option: &str| match pixels(&prop, "max_height") {
-                Err(ConfigError::InvalidOption { option: named, .. }) => named == option,
-                _ => false,
-            };
-            assert!(refused((-1).into(), "max_height"));
-            assert!(refused(f64::INFINITY.into(), "max_height"));
-            assert!(refused(OptionProp::derive(|| Some(f64::NAN)), "max_height"));
-            assert!(refused(
-                OptionProp::derive_checked(|| Some(Ok(-0.5))),
-                "max_height"
-            ));
-            let height = RwSignal::new(300.0);
-            let prop = OptionProp::<f64>::from(height);
-            assert_eq!(pixels(&prop, "min_height"), Ok(Some(300.0)));
-            height.set(-3.0);
-            match pixels(&prop, "min_height") {
-                Err(error) => assert!(error.to_string().contains("`min_height`"), "{error}"),
-                other => panic!("{other:?}"),
-            }
-            assert_eq!(pixels(&OptionProp::default(), "min_height"), Ok(None));
-        });
     }
 }

@@ -26,18 +26,18 @@ pub enum ConfigError {
     AccountIdWithReferenceId,
     /// `account_id` was combined with `account_type_id`.
     AccountIdWithAccountTypeId,
-    /// The `host` (or `customHost`) is not one this crate can talk to.
+    /// The `host` (or `custom_host`) is not one this crate can talk to.
     InvalidHost {
         /// The host as it was given.
         host: String,
         /// Why it was refused and what to write instead.
         reason: String,
     },
-    /// `host` and `customHost` were both given and name different hosts.
+    /// `host` and `custom_host` were both given and name different hosts.
     ConflictingHosts {
         /// The `host` value.
         host: String,
-        /// The `customHost` value.
+        /// The `custom_host` value.
         custom_host: String,
     },
     /// A sandbox token that is unknown, misspelt or dangerous.
@@ -49,7 +49,7 @@ pub enum ConfigError {
     },
     /// `frame_height` / `frame_width` cannot be used as a CSS size.
     InvalidFrameSize {
-        /// `frameHeight` or `frameWidth`.
+        /// `frame_height` or `frame_width`.
         option: &'static str,
         /// The value as given.
         value: String,
@@ -104,7 +104,7 @@ impl fmt::Display for ConfigError {
             Self::InvalidHost { host, reason } => write!(f, "invalid host {}: {reason}", Quoted(host)),
             Self::ConflictingHosts { host, custom_host } => write!(
                 f,
-                "`host` ({}) and `customHost` ({}) name different hosts: set only one",
+                "`host` ({}) and `custom_host` ({}) name different hosts: set only one",
                 Quoted(host),
                 Quoted(custom_host)
             ),

@@ -19,59 +19,99 @@ type EncodePadding = fn(&mut QueryString<'_>, &'static str, &Padding);
 /// How object keys are cased in the URL: lodash `kebabCase`, by some implementation.
 pub type KeyCase = fn(&str) -> String;
 
-/// Which of the options that need their own checks or encoders a build of the
-/// widget URL can handle: custom hosts, frame sizes, the message target
-/// origin, frame ancestors, sandbox tokens, field mappings, prefilled fields
-/// and paddings.
-///
-/// [`WidgetFrame::build_with`](crate::WidgetFrame::build_with) handles them all
-/// ([`OptionSupport::ALL`]). A wrapper that knows which options an app can set
-/// passes only their support to
-/// [`WidgetFrame::build_supporting`](crate::WidgetFrame::build_supporting), so
-/// that the code for the others is never referenced and the linker leaves it
-/// out of the app's wasm. An option that is set without its support is a
-/// [`ConfigError::Unsupported`], never silently dropped.
-///
-/// ```
-/// use leptos_persona_core::{FlowType, InquiryOptions, OptionSupport, PortedBuiltins, WidgetFrame};
-///
-/// let options = InquiryOptions::template("itmpl_ABC123").with_field("nameFirst", "Jane");
-/// let build = |support: &OptionSupport| {
-///     WidgetFrame::build_supporting(
-///         &PortedBuiltins, support, &options, "c1", FlowType::Inline, "https://shop.example",
-///     )
-/// };
-/// assert!(build(&OptionSupport::NONE).is_err());
-/// assert_eq!(build(&OptionSupport::FIELDS), build(&OptionSupport::ALL));
-/// ```
-#[derive(Clone, Copy)]
-pub struct OptionSupport {
-    pub(crate) hosts: Option<Check<InquiryOptions>>,
-    pub(crate) frame_size: Option<FrameSize>,
-    pub(crate) message_target_origin: Option<Check<str>>,
-    pub(crate) frame_ancestors: Option<Ancestors>,
-    pub(crate) sandbox: Option<Sandbox>,
-    pub(crate) field_mappings: Option<Cased<[FieldMapping]>>,
-    pub(crate) fields: Option<Cased<Map<String, Value>>>,
-    pub(crate) padding: Option<EncodePadding>,
+/// The support kinds, one row each: `field: Type = SET_NAME(doc) => value`.
+/// From the rows come [`OptionSupport`]'s fields, its `Debug`, [`NONE`](OptionSupport::NONE),
+/// [`ALL`](OptionSupport::ALL), one constant per kind and [`and`](OptionSupport::and).
+macro_rules! option_support {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty = $set:ident => $value:expr;)*) => {
+        /// Which of the options that need their own checks or encoders a build of the
+        /// widget URL can handle: custom hosts, frame sizes, the message target
+        /// origin, frame ancestors, sandbox tokens, field mappings, prefilled fields
+        /// and paddings.
+        ///
+        /// [`WidgetFrame::build_with`](crate::WidgetFrame::build_with) handles them all
+        /// ([`OptionSupport::ALL`]). A wrapper that knows which options an app can set
+        /// passes only their support to
+        /// [`WidgetFrame::build_supporting`](crate::WidgetFrame::build_supporting), so
+        /// that the code for the others is never referenced and the linker leaves it
+        /// out of the app's wasm. An option that is set without its support is a
+        /// [`ConfigError::Unsupported`], never silently dropped.
+        ///
+        /// ```
+        /// use leptos_persona_core::{FlowType, InquiryOptions, OptionSupport, PortedBuiltins, WidgetFrame};
+        ///
+        /// let options = InquiryOptions::template("itmpl_ABC123").with_field("nameFirst", "Jane");
+        /// let build = |support: &OptionSupport| {
+        ///     WidgetFrame::build_supporting(
+        ///         &PortedBuiltins, support, &options, "c1", FlowType::Inline, "https://shop.example",
+        ///     )
+        /// };
+        /// assert!(build(&OptionSupport::NONE).is_err());
+        /// assert_eq!(build(&OptionSupport::FIELDS), build(&OptionSupport::ALL));
+        /// ```
+        #[derive(Clone, Copy)]
+        pub struct OptionSupport {
+            $(pub(crate) $field: Option<$ty>,)*
+        }
+
+        impl std::fmt::Debug for OptionSupport {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct("OptionSupport")
+                    $(.field(stringify!($field), &self.$field.is_some()))*
+                    .finish()
+            }
+        }
+
+        impl OptionSupport {
+            /// The options that are copied as strings, and nothing else.
+            pub const NONE: Self = Self {
+                $($field: None,)*
+            };
+            /// Every option.
+            pub const ALL: Self = Self {
+                $($field: Some($value),)*
+            };
+            $(
+                $(#[$doc])*
+                pub const $set: Self = Self {
+                    $field: Some($value),
+                    ..Self::NONE
+                };
+            )*
+
+            /// What `self` or `other` supports.
+            #[must_use]
+            pub const fn and(self, other: Self) -> Self {
+                Self {
+                    $($field: match self.$field {
+                        Some(f) => Some(f),
+                        None => other.$field,
+                    },)*
+                }
+            }
+        }
+    };
 }
 
-impl std::fmt::Debug for OptionSupport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OptionSupport")
-            .field("hosts", &self.hosts.is_some())
-            .field("frame_size", &self.frame_size.is_some())
-            .field(
-                "message_target_origin",
-                &self.message_target_origin.is_some(),
-            )
-            .field("frame_ancestors", &self.frame_ancestors.is_some())
-            .field("sandbox", &self.sandbox.is_some())
-            .field("field_mappings", &self.field_mappings.is_some())
-            .field("fields", &self.fields.is_some())
-            .field("padding", &self.padding.is_some())
-            .finish()
-    }
+option_support! {
+    /// `host` and `custom_host`: the custom host's rules.
+    hosts: Check<InquiryOptions> = HOSTS => crate::options::check_hosts;
+    /// `frame_height` and `frame_width`: CSS lengths, checked and written.
+    frame_size: FrameSize = FRAME_SIZE => frame_size;
+    /// `message_target_origin`: an origin, checked (an empty one needs nothing).
+    message_target_origin: Check<str> = MESSAGE_TARGET_ORIGIN => check_message_target_origin;
+    /// `frame_ancestors`: origins, checked and listed in the URL.
+    frame_ancestors: Ancestors = FRAME_ANCESTORS => (check_frame_ancestors, encode_frame_ancestors);
+    /// `sandbox_attributes`: tokens, checked.
+    sandbox: Sandbox = SANDBOX => sandbox;
+    /// `field_mappings`: records with kebab-cased keys (by [`kebab_case`](crate::kebab_case)).
+    field_mappings: Cased<[FieldMapping]> = FIELD_MAPPINGS
+        => (encode_field_mappings, crate::kebab_case::kebab_case);
+    /// `fields`: a JSON object with kebab-cased keys (by
+    /// [`kebab_case`](crate::kebab_case)), in JavaScript's order.
+    fields: Cased<Map<String, Value>> = FIELDS => (encode_fields, crate::kebab_case::kebab_case);
+    /// `widget_padding` and `navigation_padding`: numbers per side.
+    padding: EncodePadding = PADDING => encode_padding;
 }
 
 impl Default for OptionSupport {
@@ -81,68 +121,6 @@ impl Default for OptionSupport {
 }
 
 impl OptionSupport {
-    /// The options that are copied as strings, and nothing else.
-    pub const NONE: Self = Self {
-        hosts: None,
-        frame_size: None,
-        message_target_origin: None,
-        frame_ancestors: None,
-        sandbox: None,
-        field_mappings: None,
-        fields: None,
-        padding: None,
-    };
-    /// Every option.
-    pub const ALL: Self = Self::HOSTS
-        .and(Self::FRAME_SIZE)
-        .and(Self::MESSAGE_TARGET_ORIGIN)
-        .and(Self::FRAME_ANCESTORS)
-        .and(Self::SANDBOX)
-        .and(Self::FIELD_MAPPINGS)
-        .and(Self::FIELDS)
-        .and(Self::PADDING);
-    /// `host` and `custom_host`: the custom host's rules.
-    pub const HOSTS: Self = Self {
-        hosts: Some(crate::options::check_hosts),
-        ..Self::NONE
-    };
-    /// `frame_height` and `frame_width`: CSS lengths, checked and written.
-    pub const FRAME_SIZE: Self = Self {
-        frame_size: Some(frame_size),
-        ..Self::NONE
-    };
-    /// `message_target_origin`: an origin, checked (an empty one needs nothing).
-    pub const MESSAGE_TARGET_ORIGIN: Self = Self {
-        message_target_origin: Some(check_message_target_origin),
-        ..Self::NONE
-    };
-    /// `frame_ancestors`: origins, checked and listed in the URL.
-    pub const FRAME_ANCESTORS: Self = Self {
-        frame_ancestors: Some((check_frame_ancestors, encode_frame_ancestors)),
-        ..Self::NONE
-    };
-    /// `sandbox_attributes`: tokens, checked.
-    pub const SANDBOX: Self = Self {
-        sandbox: Some(sandbox),
-        ..Self::NONE
-    };
-    /// `field_mappings`: records with kebab-cased keys (by [`kebab_case`](crate::kebab_case)).
-    pub const FIELD_MAPPINGS: Self = Self {
-        field_mappings: Some((encode_field_mappings, crate::kebab_case::kebab_case)),
-        ..Self::NONE
-    };
-    /// `fields`: a JSON object with kebab-cased keys (by
-    /// [`kebab_case`](crate::kebab_case)), in JavaScript's order.
-    pub const FIELDS: Self = Self {
-        fields: Some((encode_fields, crate::kebab_case::kebab_case)),
-        ..Self::NONE
-    };
-    /// `widget_padding` and `navigation_padding`: numbers per side.
-    pub const PADDING: Self = Self {
-        padding: Some(encode_padding),
-        ..Self::NONE
-    };
-
     /// The same support, with the keys of `fields` and `field_mappings` cased
     /// by `key_case` instead of the Rust port of lodash `kebabCase` (a browser
     /// wrapper may pass the browser's run of lodash itself).
@@ -155,45 +133,6 @@ impl OptionSupport {
             self.field_mappings = Some((encode, key_case));
         }
         self
-    }
-
-    /// What `self` or `other` supports.
-    #[must_use]
-    pub const fn and(self, other: Self) -> Self {
-        Self {
-            hosts: match self.hosts {
-                Some(f) => Some(f),
-                None => other.hosts,
-            },
-            frame_size: match self.frame_size {
-                Some(f) => Some(f),
-                None => other.frame_size,
-            },
-            message_target_origin: match self.message_target_origin {
-                Some(f) => Some(f),
-                None => other.message_target_origin,
-            },
-            frame_ancestors: match self.frame_ancestors {
-                Some(f) => Some(f),
-                None => other.frame_ancestors,
-            },
-            sandbox: match self.sandbox {
-                Some(f) => Some(f),
-                None => other.sandbox,
-            },
-            field_mappings: match self.field_mappings {
-                Some(f) => Some(f),
-                None => other.field_mappings,
-            },
-            fields: match self.fields {
-                Some(f) => Some(f),
-                None => other.fields,
-            },
-            padding: match self.padding {
-                Some(f) => Some(f),
-                None => other.padding,
-            },
-        }
     }
 }
 
@@ -300,7 +239,7 @@ mod tests {
                 },
             ),
             (
-                "frameHeight",
+                "frame_height",
                 OptionSupport::FRAME_SIZE,
                 InquiryOptions {
                     frame_height: Some(CssSize::Px(650.0)),
@@ -308,7 +247,7 @@ mod tests {
                 },
             ),
             (
-                "frameWidth",
+                "frame_width",
                 OptionSupport::FRAME_SIZE,
                 InquiryOptions {
                     frame_width: Some("80vw".into()),

@@ -59,7 +59,7 @@ macro_rules! sdk_option_table {
             /// The origin the flow should post its messages to, when it differs from
             /// the page's own (a page framed by another origin).
             message_target_origin "messageTargetOrigin": String
-                => [with message_target_origin] prop $crate::MessageTargetOrigin;
+                => [non_empty "message-target-origin"] prop $crate::MessageTargetOrigin;
             /// An existing inquiry to resume (`inq_…`), instead of a template.
             inquiry_id "inquiryId": String => [non_empty "inquiry-id"];
             /// The flow's language (`"fr"`, `"es-MX"`); default: the browser's.

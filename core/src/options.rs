@@ -162,8 +162,8 @@ impl InquiryOptions {
         }
         let mut sizes = [None, None];
         for (slot, (option, size)) in sizes.iter_mut().zip([
-            ("frameHeight", &self.frame_height),
-            ("frameWidth", &self.frame_width),
+            ("frame_height", &self.frame_height),
+            ("frame_width", &self.frame_width),
         ]) {
             if let Some(size) = size {
                 *slot = Some(needed(support.frame_size, option)?(size, option, builtins)?);
@@ -205,7 +205,7 @@ pub(crate) fn check_hosts(options: &InquiryOptions) -> Result<(), ConfigError> {
     if custom.is_named_deployment() {
         return Err(ConfigError::InvalidHost {
             host: custom.to_string(),
-            reason: "`customHost` takes a custom domain or \"development\"; name \
+            reason: "`custom_host` takes a custom domain or \"development\"; name \
                      production, staging or canary with `host` instead"
                 .into(),
         });

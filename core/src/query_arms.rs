@@ -37,16 +37,6 @@ pub(crate) fn frame_ancestors(
     Ok(())
 }
 
-/// Checked (as an origin) with the other options; here only dropped when empty.
-pub(crate) fn message_target_origin(
-    qs: &mut QueryString<'_>,
-    _: &OptionSupport,
-    o: &InquiryOptions,
-) -> Arm {
-    qs.push_str("message-target-origin", non_empty(&o.message_target_origin));
-    Ok(())
-}
-
 pub(crate) fn field_mappings(
     qs: &mut QueryString<'_>,
     s: &OptionSupport,
