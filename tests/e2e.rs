@@ -596,3 +596,177 @@ async fn a_custom_host_from_the_url_loads_only_once_confirmed() -> Result {
     assert!(b.client.find(Locator::Css("#confirm-host")).await.is_err());
     b.close().await
 }
+
+/// The flow simulator's request counters (`GET /__stats`).
+fn simulator_stats() -> Result<Value> {
+    let simulator = std::env::var("PERSONA_SIMULATOR_URL")
+        .expect("PERSONA_SIMULATOR_URL names the simulator (cargo xtask test sets it)");
+    Ok(serde_json::from_str(&support::http(
+        "GET",
+        &format!("{simulator}/__stats"),
+    )?)?)
+}
+
+/// The container id of the `<PersonaInquiry>` inside `section` (`#inline-demo`, …).
+async fn container_id(b: &support::Browser, section: &str) -> Result<String> {
+    let id = b
+        .client
+        .execute(
+            "const e = document.querySelector(arguments[0] + ' [data-container-id]');
+             return e ? e.dataset.containerId : '';",
+            vec![Value::from(section)],
+        )
+        .await?;
+    let id = id.as_str().unwrap_or_default().to_owned();
+    assert!(id.starts_with("persona-inquiry-"), "{section}: {id:?}");
+    Ok(id)
+}
+
+/// How many `/widget` requests the simulator saw for `container`.
+fn widget_requests(stats: &Value, container: &str) -> u64 {
+    stats["by_container"][container].as_u64().unwrap_or(0)
+}
+
+/// The `src` of the flow iframe in `section` (empty when there is none).
+async fn frame_src(b: &support::Browser, section: &str) -> Result<String> {
+    Ok(b.client
+        .execute(
+            "const f = document.querySelector(arguments[0] + ' iframe'); return f ? f.src : '';",
+            vec![Value::from(section)],
+        )
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+#[tokio::test]
+#[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
+async fn each_scenario_change_loads_each_flow_once() -> Result {
+    let b = browser().await?;
+    b.open_demo().await?;
+    for instance in ["inline", "modal"] {
+        b.wait_for(&format!(
+            "#event-log li[data-callback=on_ready][data-instance={instance}]"
+        ))
+        .await?;
+    }
+    let sections = ["#inline-demo", "#modal-demo"];
+    let mut ids = Vec::new();
+    for section in sections {
+        ids.push(container_id(&b, section).await?);
+    }
+    let mut before = simulator_stats()?;
+    for (section, id) in sections.iter().zip(&ids) {
+        assert_eq!(
+            widget_requests(&before, id),
+            1,
+            "{section}: one /widget request for the first flow: {before}"
+        );
+    }
+    // The first change of scenario, then two more: each is one new flow per
+    // container, so one /widget request each.
+    for scenario in ["fail", "prefill", "happy"] {
+        b.select_scenario(scenario).await?;
+        let template = format!("inquiry-template-id=itmpl_sim_{scenario}");
+        let started = Instant::now();
+        for section in sections {
+            while !frame_src(&b, section).await?.contains(&template) {
+                assert!(
+                    started.elapsed() < Duration::from_secs(20),
+                    "{section}: no iframe for {scenario}"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        // Both new flows loaded (a scenario may go on past `Ready` by itself).
+        for instance in ["inline", "modal"] {
+            let css = format!("#signals-{instance} [data-signal=phase]");
+            while matches!(b.text(&css).await?.trim(), "" | "Loading") {
+                assert!(
+                    started.elapsed() < Duration::from_secs(20),
+                    "{instance}: the {scenario} flow never loaded"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        // Time for a late second request to arrive.
+        tokio::time::sleep(Duration::from_millis(1_000)).await;
+        let after = simulator_stats()?;
+        for (section, id) in sections.iter().zip(&ids) {
+            assert_eq!(
+                widget_requests(&after, id) - widget_requests(&before, id),
+                1,
+                "{section} ({id}): one /widget request for the {scenario} flow; \
+                 the simulator's log: {}",
+                after["widget_log"]
+            );
+        }
+        before = after;
+    }
+    b.assert_quiet_console("through the scenario changes")
+        .await?;
+    b.close().await
+}
+
+#[tokio::test]
+#[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
+async fn a_resumed_modal_gives_way_to_a_new_scenario_in_one_load() -> Result {
+    let b = browser().await?;
+    b.open_demo().await?;
+    b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
+        .await?;
+    // Begin in the modal (the inquiry is created), leave, resume.
+    b.click("#open-modal").await?;
+    b.wait_signal("modal", "is_open", "true").await?;
+    b.enter_flow("#modal-demo").await?;
+    b.wait_for("[data-primary]").await?.click().await?;
+    b.wait_for("[data-primary]").await?;
+    b.client
+        .active_element()
+        .await?
+        .send_keys(&Key::Escape.to_string())
+        .await?;
+    b.wait_for("#confirm-leave").await?.click().await?;
+    b.leave_flow().await?;
+    b.wait_signal("modal", "phase", "Cancelled").await?;
+    b.click("#resume").await?;
+    b.wait_signal("modal", "is_open", "true").await?;
+    let resumed = frame_src(&b, "#modal-demo").await?;
+    assert!(resumed.contains("inquiry-id=inq_sim_"), "{resumed}");
+    b.click("#modal-close").await?;
+    b.wait_signal("modal", "is_open", "false").await?;
+    b.wait_for("#event-log li[data-callback=on_ready][data-instance=modal]")
+        .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Another scenario: the resumed inquiry gives way to the new template's flow.
+    let id = container_id(&b, "#modal-demo").await?;
+    let before = widget_requests(&simulator_stats()?, &id);
+    b.select_scenario("fail").await?;
+    let started = Instant::now();
+    let src = loop {
+        let src = frame_src(&b, "#modal-demo").await?;
+        if src.contains("inquiry-template-id=itmpl_sim_fail") {
+            break src;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the resumed flow never gave way: {src}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(!src.contains("inquiry-id="), "{src}");
+    b.wait_signal("modal", "phase", "Ready").await?;
+    tokio::time::sleep(Duration::from_millis(1_000)).await;
+    let stats = simulator_stats()?;
+    assert_eq!(
+        widget_requests(&stats, &id) - before,
+        1,
+        "one /widget request for the new flow: {}",
+        stats["widget_log"]
+    );
+    b.assert_quiet_console("through the resume and the new scenario")
+        .await?;
+    b.close().await
+}

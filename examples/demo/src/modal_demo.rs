@@ -20,13 +20,30 @@ pub fn ModalDemo(
     /// Shown when the flow never loaded (simulator not running?).
     timeout_hint: Signal<Option<String>>,
 ) -> impl IntoView {
-    // Another template or environment is another inquiry: a resumed one gives way.
+    // Another template or environment is another inquiry: a resumed one gives way
+    // (`restart` ends a resume; the resumed flow's URL names no template). The
+    // modal takes the page's new template and environment in the same step as
+    // the restart, so that the component sees both changes at once: one new
+    // flow, one `/widget` request. Restarting after the component had already
+    // followed the new options by itself gave two flows, one after the other,
+    // whenever its effects happened to run before this one (the first change).
+    let modal_template = RwSignal::new(flow.template.get_untracked());
+    let modal_environment = RwSignal::new(flow.environment.get_untracked());
     let (template, environment) = (flow.template, flow.environment);
     Effect::watch(
         move || (template.get(), environment.get()),
-        move |_, _, _| handle.restart(),
+        move |(template, environment), _, _| {
+            modal_template.set(template.clone());
+            modal_environment.set(environment.clone());
+            handle.restart();
+        },
         false,
     );
+    let flow = FlowProps {
+        template: modal_template.into(),
+        environment: modal_environment.into(),
+        ..flow
+    };
     let phase = handle.phase();
     let inquiry_id = handle.inquiry_id();
     let example = match flow.host.clone() {
