@@ -710,6 +710,27 @@ async fn each_scenario_change_loads_each_flow_once() -> Result {
 }
 
 #[tokio::test]
+#[ignore = "needs the served demo and chromedriver: run by `cargo xtask test`"]
+async fn the_inline_badge_writes_max_height_as_the_readme_teaches() -> Result {
+    // README.md teaches `max_height=900` (an integer, as in JavaScript);
+    // the badge over the inline example says the same.
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))?;
+    assert!(
+        readme.contains("`max_height=900`"),
+        "README.md teaches max_height=900"
+    );
+    let b = browser().await?;
+    b.open_demo().await?;
+    let badge = b.text("#inline-title .pill").await?;
+    assert_eq!(badge, "<PersonaInquiry max_height=900 />");
+    // The code shown under the example passes the same constant.
+    let code = b.text("#code-inline code").await?;
+    assert!(code.contains("max_height=MAX_HEIGHT"), "{code}");
+    assert!(code.contains("MAX_HEIGHT: u32 = 900;"), "{code}");
+    b.close().await
+}
+
+#[tokio::test]
 #[ignore = "needs the served demo, the simulator and chromedriver: run by `cargo xtask test`"]
 async fn a_resumed_modal_gives_way_to_a_new_scenario_in_one_load() -> Result {
     let b = browser().await?;

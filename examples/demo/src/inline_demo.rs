@@ -40,7 +40,8 @@ pub fn InlineDemo(
     // The height the component gives the frame, by the crate's own rule.
     let clamped = move || {
         let page = handle.page_height().get()?;
-        let target = inline_frame_height(Some(page), DEFAULT_MIN_HEIGHT, Some(MAX_HEIGHT));
+        let max = f64::from(MAX_HEIGHT);
+        let target = inline_frame_height(Some(page), DEFAULT_MIN_HEIGHT, Some(max));
         match target.partial_cmp(&page)? {
             std::cmp::Ordering::Less => Some("clamped to max_height"),
             std::cmp::Ordering::Greater => Some("raised to min_height"),
@@ -54,7 +55,7 @@ pub fn InlineDemo(
             <div class="card-head">
                 <div>
                     <h2 id="inline-title">
-                        "Inline" <span class="pill">"<PersonaInquiry max_height=900.0 />"</span>
+                        "Inline" <span class="pill">"<PersonaInquiry max_height=" {MAX_HEIGHT} " />"</span>
                     </h2>
                     <p class="muted">
                         "The flow sits in the page. Its iframe takes the height each page reports in "

@@ -11,8 +11,8 @@ use crate::event_log::{EventLog, Instance::Inline};
 use crate::settings::FlowProps;
 
 /// `max_height` (CSS px): the frame stays within 400 (the default
-/// `min_height`) and this.
-pub const MAX_HEIGHT: f64 = 900.0;
+/// `min_height`) and this. An integer, as in JavaScript (`max_height=900`).
+pub const MAX_HEIGHT: u32 = 900;
 
 /// The flow in the page: its iframe takes the height each page reports.
 #[component]
