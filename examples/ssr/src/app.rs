@@ -122,7 +122,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;margin:0;background:#f6f7fb;color:#1c2030}\
-header{padding:16px 24px;background:#1c2030;color:#fff}header a{color:#9fb4ff;margin-right:16px}\
+header{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px 24px;padding:16px 24px;background:#1c2030;color:#fff}\
+header h1{font-size:1em;margin:0}header a{color:#9fb4ff;margin-right:16px}\
 main{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:24px;padding:24px}\
 section{background:#fff;border-radius:10px;padding:16px;box-shadow:0 1px 3px rgba(0,0,0,.1)}\
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;font-size:13px}dd{margin:0;font-family:monospace}\
@@ -133,10 +134,13 @@ ol{font:12px/1.4 monospace;max-height:160px;overflow:auto}";
 pub fn App() -> impl IntoView {
     view! {
         <Router>
+            // The page's one level-one heading; each inquiry's section has an `<h2>`.
             <header>
-                <strong>"leptos-persona, server-rendered"</strong>" "
-                <A href="/">"Inline"</A>
-                <A href="/modal">"Modal"</A>
+                <h1>"leptos-persona, server-rendered"</h1>
+                <nav aria-label="Pages">
+                    <A href="/">"Inline"</A>
+                    <A href="/modal">"Modal"</A>
+                </nav>
             </header>
             <Routes fallback=|| "Not found">
                 <Route path=path!("/") view=InlinePage />
