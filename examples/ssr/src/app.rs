@@ -111,6 +111,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="data:," />
                 <script nonce=nonce inner_html=CONSOLE_RECORDER></script>
                 <PersonaMessageQueue />
+                // Only under `cargo leptos watch`: its live-reload script.
+                <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <style>{STYLE}</style>
             </head>

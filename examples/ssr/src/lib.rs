@@ -3,7 +3,8 @@
 //! wasm has arrived, and `<PersonaMessageQueue/>` keeps the flow's early messages
 //! until the components hydrate.
 //!
-//! Build and run it with `cargo xtask ssr` (see the README).
+//! Build and run it offline with `cargo xtask ssr-example`, or with
+//! `cargo leptos watch` (see `README.md` beside `Cargo.toml`).
 
 pub mod app;
 pub mod bench;
