@@ -53,7 +53,20 @@ macro_rules! persona_inquiry_component {
         /// use leptos::prelude::*;
         /// use leptos_persona::{serde_json::json, CompletePayload, PersonaInquiry};
         ///
-        ///
+        /// #[component]
+        /// fn Verify() -> impl IntoView {
+        ///     view! {
+        ///         <PersonaInquiry
+        ///             template_id="itmpl_ABC123"
+        ///             environment_id="env_abc"
+        ///             reference_id="user_42"
+        ///             fields=json!({ "nameFirst": "Jane" })
+        ///             max_height=900
+        ///             on_complete=move |done: CompletePayload| leptos::logging::log!("{:?}", done.inquiry_id)
+        ///         />
+        ///     }
+        /// }
+        /// ```
         #[component]
         pub fn PersonaInquiry(
             /// All options at once: typed [`InquiryOptions`], or
