@@ -62,11 +62,7 @@ extern "C" {
         event: &web_sys::MessageEvent,
         iframe: &web_sys::HtmlIFrameElement,
     ) -> bool;
-    /// What JSON makes of `value`: 0 null (or `undefined`), 1 false, 2 true,
-    /// 3 number, 4 string, 5 array, 6 plain object (prototype
-    /// `Object.prototype` or `null`); -1 NaN or infinite, -2 a string with a
-    /// lone surrogate, -3 another object (or one whose inspection throws),
-    /// -4 function, -5 bigint, -6 symbol.
+    /// What JSON makes of `value`: one of the codes of `frame_link::kind`.
     pub(crate) fn json_kind(value: &wasm_bindgen::JsValue) -> i32;
     /// An array's elements, or a plain object's defined members as
     /// `[key, value, …]`; `null` if reading one throws.

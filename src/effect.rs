@@ -12,5 +12,9 @@ pub(crate) fn effect(body: impl Fn() + 'static) {
 }
 
 fn boxed_effect(body: Box<dyn Fn()>) {
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the shell's one Effect::new, over a boxed closure"
+    )]
     Effect::new(move |_| body());
 }

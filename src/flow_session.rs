@@ -8,10 +8,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_persona_core::{
-    CallbackCall, CallbackRef, CompletePayload, ExitPayload, FlowMessage, InquiryError,
-    InquiryPhase, InquiryState, ReadyPayload, WidgetAction,
-};
+use leptos_persona_core::{CallbackCall, CallbackRef, InquiryPhase, InquiryState, WidgetAction};
 use web_sys::MessageEvent;
 
 use crate::browser_listener::WindowListener;
@@ -20,31 +17,72 @@ use crate::frame_link::{read_data, FrameLink};
 use crate::options_from_props::Settings;
 use crate::{FlowCallback, InquiryHandle};
 
-/// The built settings: `None` until the page origin is known.
-/// Shared (`Arc`), so that every reader takes it through one non-generic read.
-pub(crate) type Built = Option<Result<Arc<Settings>, leptos_persona_core::ConfigError>>;
+/// What the props make: `None` until the page origin is known, then the
+/// settings of the flow or the reason the props cannot become one. Shared
+/// (`Arc`), so that every reader takes it through one non-generic read.
+pub(crate) type SettingsOutcome = Option<Result<Arc<Settings>, leptos_persona_core::ConfigError>>;
 
-/// The settings in `built`, if the flow can be built.
-pub(crate) fn usable(built: &Built) -> Option<Arc<Settings>> {
-    built.as_ref()?.as_ref().ok().cloned()
+/// The settings in `outcome`, if the props made a flow.
+pub(crate) fn flow_settings(outcome: &SettingsOutcome) -> Option<Arc<Settings>> {
+    outcome.as_ref()?.as_ref().ok().cloned()
 }
 
-/// The callback props.
-#[derive(Default)]
-pub(crate) struct Callbacks {
-    pub(crate) on_load: Option<FlowCallback<()>>,
-    pub(crate) on_ready: Option<FlowCallback<ReadyPayload>>,
-    pub(crate) on_complete: Option<FlowCallback<CompletePayload>>,
-    pub(crate) on_cancel: Option<FlowCallback<ExitPayload>>,
-    pub(crate) on_error: Option<FlowCallback<InquiryError>>,
-    pub(crate) on_event: Option<FlowCallback<FlowMessage>>,
+/// The callback props and the routing of a due call to its prop, from the
+/// core's callback table (one field and one arm per row).
+macro_rules! callback_props {
+    (@rows [$c:ident $v:ident] [$($out:tt)*]) => {
+        callback_props! { @emit [$c] $($out)* }
+    };
+    (@rows [$c:ident $v:ident] [$($out:tt)*] $(#[$doc:meta])* $name:ident $variant:ident($payload:ty);
+        $($rest:tt)*) => {
+        callback_props! { @rows [$c $v] [$($out)* {
+            $name ($payload) { CallbackRef::$variant($v) => run(&$c.$name, $v), }
+        }] $($rest)* }
+    };
+    (@rows [$c:ident $v:ident] [$($out:tt)*] $(#[$doc:meta])* $name:ident $variant:ident;
+        $($rest:tt)*) => {
+        callback_props! { @rows [$c $v] [$($out)* {
+            $name (()) { CallbackRef::$variant => run(&$c.$name, &()), }
+        }] $($rest)* }
+    };
+    (@emit [$c:ident] $({ $name:ident ($payload:ty) { $($arm:tt)* } })*) => {
+        /// The callback props.
+        #[derive(Default)]
+        pub(crate) struct Callbacks {
+            $(pub(crate) $name: Option<FlowCallback<$payload>>,)*
+        }
+
+        impl Callbacks {
+            /// Calls the prop of a due call, if the app gave one.
+            fn call(&self, call: CallbackRef<'_>) {
+                let $c = self;
+                match call {
+                    $($($arm)*)*
+                }
+            }
+        }
+    };
+    // The names the arms share, made here (hygiene keeps names of different
+    // rules apart).
+    ([] $($rows:tt)*) => {
+        callback_props! { @rows [callbacks value] [] $($rows)* }
+    };
+}
+
+leptos_persona_core::flow_callback_table!(callback_props);
+
+/// Calls `callback`, if given, with `value`.
+fn run<T: 'static>(callback: &Option<FlowCallback<T>>, value: &T) {
+    if let Some(callback) = callback {
+        callback.call_with(value);
+    }
 }
 
 /// What the pieces of one `<PersonaInquiry>` share.
 #[derive(Clone, Copy)]
 pub(crate) struct Inquiry {
     pub(crate) handle: InquiryHandle,
-    pub(crate) settings: Memo<Built>,
+    pub(crate) settings: Memo<SettingsOutcome>,
     pub(crate) iframe: NodeRef<html::Iframe>,
     pub(crate) callbacks: StoredValue<Rc<Callbacks>, LocalStorage>,
     pub(crate) modal: bool,
@@ -58,7 +96,7 @@ impl Inquiry {
 
     /// The settings (tracked), if the flow can be built.
     pub(crate) fn current_settings(&self) -> Option<Arc<Settings>> {
-        self.settings.try_with(usable).flatten()
+        self.settings.try_with(flow_settings).flatten()
     }
 
     /// Reads the settings (tracked), if the flow can be built.
@@ -82,21 +120,8 @@ impl Inquiry {
         if self.modal && matches!(call, CallbackRef::Complete(_) | CallbackRef::Cancel(_)) {
             self.handle.open.try_set(false);
         }
-        let Some(c) = self.callbacks.try_get_value() else {
-            return;
-        };
-        fn run<T: 'static>(callback: &Option<FlowCallback<T>>, value: &T) {
-            if let Some(callback) = callback {
-                callback.call_with(value);
-            }
-        }
-        match call {
-            CallbackRef::Event(message) => run(&c.on_event, message),
-            CallbackRef::Load => run(&c.on_load, &()),
-            CallbackRef::Ready(ready) => run(&c.on_ready, ready),
-            CallbackRef::Complete(done) => run(&c.on_complete, done),
-            CallbackRef::Cancel(exit) => run(&c.on_cancel, exit),
-            CallbackRef::Error(error) => run(&c.on_error, error),
+        if let Some(callbacks) = self.callbacks.try_get_value() {
+            callbacks.call(call);
         }
     }
 }
@@ -113,8 +138,18 @@ pub(crate) fn flow_not_loaded(phase: InquiryPhase) -> bool {
 struct SessionState {
     settings: Option<Arc<Settings>>,
     watchdog: Option<TimeoutHandle>,
-    /// The document shown: its `src`, generation and whether destroyed.
-    document: Option<(Option<String>, u64, bool)>,
+    /// The document shown (`None` before the first).
+    document: Option<Document>,
+}
+
+/// What makes a new iframe document, and so a new session: another `src`
+/// (`None` while the flow cannot be built), another generation of the handle
+/// (a restart or resume), or destruction.
+#[derive(PartialEq)]
+struct Document {
+    src: Option<String>,
+    generation: u64,
+    destroyed: bool,
 }
 
 /// The running session: created per iframe document, dropped on destroy.
@@ -223,11 +258,11 @@ pub(crate) fn run_flow_session(
     effect(move || {
         let latest = inquiry.current_settings();
         let (generation, destroyed) = handle.lifecycle.with(|l| (l.generation, l.destroyed));
-        let document = Some((
-            latest.as_ref().map(|s| s.frame.src.clone()),
+        let document = Some(Document {
+            src: latest.as_ref().map(|s| s.frame.src.clone()),
             generation,
             destroyed,
-        ));
+        });
         let same = flow.state.try_update_value(|s| {
             let same = s.document == document;
             s.document = document;

@@ -75,10 +75,59 @@ pub fn read_data(data: &JsValue) -> Result<Value, String> {
 #[cfg(target_arch = "wasm32")]
 use crate::browser_js::{json_items, json_kind};
 
+/// The codes `browser.js`'s `json_kind` gives: what JSON makes of a value.
+/// `browser.js` names the same codes `KIND_…`; a test reads them from there.
+mod kind {
+    /// `null` or `undefined`.
+    pub(super) const NULL: i32 = 0;
+    /// `false`.
+    pub(super) const FALSE: i32 = 1;
+    /// `true`.
+    pub(super) const TRUE: i32 = 2;
+    /// A finite number.
+    pub(super) const NUMBER: i32 = 3;
+    /// A well-formed string.
+    pub(super) const STRING: i32 = 4;
+    /// An array.
+    pub(super) const ARRAY: i32 = 5;
+    /// A plain object (prototype `Object.prototype` or `null`).
+    pub(super) const OBJECT: i32 = 6;
+    /// NaN or an infinite number.
+    pub(super) const NOT_FINITE: i32 = -1;
+    /// A string with a lone surrogate.
+    pub(super) const LONE_SURROGATE: i32 = -2;
+    /// Another object, or one whose inspection threw.
+    pub(super) const OTHER_OBJECT: i32 = -3;
+    /// A function.
+    pub(super) const FUNCTION: i32 = -4;
+    /// A bigint.
+    pub(super) const BIGINT: i32 = -5;
+    /// A symbol.
+    pub(super) const SYMBOL: i32 = -6;
+
+    /// Every code, by its name in `browser.js` (without `KIND_`).
+    #[cfg(test)]
+    pub(super) const ALL: [(&str, i32); 13] = [
+        ("NULL", NULL),
+        ("FALSE", FALSE),
+        ("TRUE", TRUE),
+        ("NUMBER", NUMBER),
+        ("STRING", STRING),
+        ("ARRAY", ARRAY),
+        ("OBJECT", OBJECT),
+        ("NOT_FINITE", NOT_FINITE),
+        ("LONE_SURROGATE", LONE_SURROGATE),
+        ("OTHER_OBJECT", OTHER_OBJECT),
+        ("FUNCTION", FUNCTION),
+        ("BIGINT", BIGINT),
+        ("SYMBOL", SYMBOL),
+    ];
+}
+
 // Off wasm `read_data` returns before these.
 #[cfg(not(target_arch = "wasm32"))]
 fn json_kind(_: &JsValue) -> i32 {
-    -3
+    kind::OTHER_OBJECT
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -91,30 +140,31 @@ fn to_json(value: &JsValue, depth: u32) -> Result<Value, String> {
         return Err("nested more than 64 levels deep (or a cycle)".into());
     }
     let kind = json_kind(value);
-    if let 3..=6 = kind {
+    if let kind::NUMBER..=kind::OBJECT = kind {
         return to_json_value(value, kind, depth);
     }
     match kind {
-        0 => Ok(Value::Null),
-        1 | 2 => Ok(Value::Bool(kind == 2)),
-        -1 => Err("a NaN or infinite number".into()),
-        -2 => Err("a string with a lone surrogate".into()),
-        -4 => Err("a function".into()),
-        -5 => Err("a bigint".into()),
-        -6 => Err("a symbol".into()),
+        kind::NULL => Ok(Value::Null),
+        kind::FALSE | kind::TRUE => Ok(Value::Bool(kind == kind::TRUE)),
+        kind::NOT_FINITE => Err("a NaN or infinite number".into()),
+        kind::LONE_SURROGATE => Err("a string with a lone surrogate".into()),
+        kind::FUNCTION => Err("a function".into()),
+        kind::BIGINT => Err("a bigint".into()),
+        kind::SYMBOL => Err("a symbol".into()),
+        // `OTHER_OBJECT`, and any code this side does not know.
         _ => Err("a non-plain object".into()),
     }
 }
 
 fn to_json_value(value: &JsValue, kind: i32, depth: u32) -> Result<Value, String> {
     match kind {
-        3 => return Ok(json_number(value.as_f64().unwrap_or_default())),
-        4 => return Ok(Value::String(value.as_string().unwrap_or_default())),
+        kind::NUMBER => return Ok(json_number(value.as_f64().unwrap_or_default())),
+        kind::STRING => return Ok(Value::String(value.as_string().unwrap_or_default())),
         _ => {}
     }
     let items = json_items(value).ok_or("unreadable: reading a member threw")?;
     let count = items.length();
-    if kind == 5 {
+    if kind == kind::ARRAY {
         let mut elements = Vec::with_capacity(count as usize);
         for at in 0..count {
             elements.push(to_json(&items.get(at), depth + 1)?);
@@ -150,5 +200,29 @@ mod tests {
     fn reading_off_wasm_is_an_error() {
         let read = super::read_data(&wasm_bindgen::JsValue::NULL);
         assert!(read.is_err_and(|why| why.contains("wasm only")));
+    }
+
+    /// `browser.js` and this side name the same `json_kind` codes: every
+    /// `const KIND_X = n;` there is `kind::X` here, and no code is missing.
+    #[test]
+    fn json_kind_codes_agree_with_browser_js() {
+        let js = include_str!("js/browser.js");
+        let declared: Vec<(String, i32)> = js
+            .lines()
+            .filter_map(|line| {
+                let rest = line.trim().strip_prefix("const KIND_")?;
+                let (name, value) = rest.split_once(" = ")?;
+                let value = value.split(';').next()?.trim().parse().ok()?;
+                Some((name.to_owned(), value))
+            })
+            .collect();
+        let ours: Vec<(String, i32)> = super::kind::ALL
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), *value))
+            .collect();
+        assert_eq!(
+            declared, ours,
+            "browser.js's KIND_ constants and frame_link::kind differ"
+        );
     }
 }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use leptos_persona_core::{InquiryPhase, WidgetFrame, DEFAULT_IFRAME_TITLE};
 
 use crate::flow_session::Inquiry;
-use crate::modal_flag::{ActiveInline, ActiveModal};
+use crate::inline_height::ActiveInline;
+use crate::modal::ActiveModal;
 use crate::OptionProp;
 
 /// The component's own words for end users; translate them with your page.
@@ -143,6 +144,35 @@ pub(crate) struct Body {
     pub(crate) children: Option<Children>,
 }
 
+/// One iframe document: its `src` and the handle's generation (a restart or
+/// a resume with the same `src` is another document).
+#[derive(PartialEq)]
+struct DocumentKey {
+    src: String,
+    generation: u64,
+}
+
+/// The two branches the flow's iframe alternates between: a new document
+/// takes the other branch, so the old element (and the old document in it)
+/// is unmounted and never meets the new session.
+#[derive(Default)]
+struct AlternatingFrame {
+    last: Option<DocumentKey>,
+    branch: bool,
+}
+
+impl AlternatingFrame {
+    /// The branch that shows `key`: the same one for the same document, the
+    /// other one for a new document.
+    fn branch_for(&mut self, key: DocumentKey) -> bool {
+        if self.last.as_ref() != Some(&key) {
+            self.branch = !self.branch;
+            self.last = Some(key);
+        }
+        self.branch
+    }
+}
+
 /// The loading part, the flow's iframe and the children: directly in the
 /// wrapper for an inline flow, in the `<dialog>` for a modal (the same type
 /// either way, so nothing is type-erased).
@@ -166,20 +196,14 @@ pub(crate) fn body(inquiry: Inquiry, modal: Option<ActiveModal>, body: Body) -> 
         live()
             .then(|| {
                 let generation = handle.lifecycle.with(|l| l.generation);
-                inquiry.src().map(|src| (src, generation))
+                inquiry.src().map(|src| DocumentKey { src, generation })
             })
             .flatten()
     };
-    let last_document: StoredValue<(Option<(String, u64)>, bool)> = StoredValue::new((None, false));
+    let alternating = StoredValue::new(AlternatingFrame::default());
     let frame = move || {
         let key = document_key()?;
-        let branch = last_document.try_update_value(|(last, branch)| {
-            if last.as_ref() != Some(&key) {
-                *branch = !*branch;
-                *last = Some(key);
-            }
-            *branch
-        })?;
+        let branch = alternating.try_update_value(|frame| frame.branch_for(key))?;
         let frame = inquiry.with_settings_untracked(|s| s.frame.clone())?;
         let iframe = flow_iframe(inquiry, container_id.clone(), frame, style());
         Some(if branch {

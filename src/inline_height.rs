@@ -10,16 +10,17 @@ use crate::flow_session::Inquiry;
 /// The page height as of the last animation frame, and the frame request pending.
 #[derive(Clone, Copy)]
 pub(crate) struct InlineHeight {
-    /// The height last reported (written once per frame) and the frame
+    /// The height written at the last animation frame, and the frame
     /// request pending, if any.
-    kept: StoredValue<Kept, LocalStorage>,
-    /// Flips when `kept`'s height changes, for the style to follow (a `bool`
-    /// signal, a type the component has anyway).
-    changed: RwSignal<bool>,
+    last_frame: StoredValue<LastFrame, LocalStorage>,
+    /// Flips whenever a frame writes a new height, for the style to follow
+    /// (a `bool` signal, a type the component has anyway).
+    new_height: RwSignal<bool>,
 }
 
+/// What the last animation frame wrote, and the next one if requested.
 #[derive(Default)]
-struct Kept {
+struct LastFrame {
     reported: Option<f64>,
     pending: Option<AnimationFrameRequestHandle>,
 }
@@ -29,8 +30,8 @@ impl InlineHeight {
     /// the component.
     pub(crate) fn new() -> Self {
         let height = Self {
-            kept: StoredValue::new_local(Kept::default()),
-            changed: RwSignal::new(false),
+            last_frame: StoredValue::new_local(LastFrame::default()),
+            new_height: RwSignal::new(false),
         };
         on_cleanup(move || height.cancel());
         height
@@ -40,7 +41,7 @@ impl InlineHeight {
     /// unless one is already scheduled.
     pub(crate) fn follow(self, inquiry: Inquiry) {
         if self
-            .kept
+            .last_frame
             .try_with_value(|k| k.pending.is_some())
             .unwrap_or(true)
         {
@@ -54,28 +55,28 @@ impl InlineHeight {
                 .flatten();
             self.write(latest);
         });
-        self.kept.update_value(|k| k.pending = request.ok());
+        self.last_frame.update_value(|k| k.pending = request.ok());
     }
 
     fn write(self, height: Option<f64>) {
-        let changed = self.kept.try_update_value(|k| {
+        let changed = self.last_frame.try_update_value(|k| {
             k.pending = None;
             let changed = k.reported != height;
             k.reported = height;
             changed
         });
         if changed == Some(true) {
-            self.changed.try_update(|c| *c = !*c);
+            self.new_height.try_update(|c| *c = !*c);
         }
     }
 
     /// The iframe's height in CSS pixels (tracked).
     pub(crate) fn px(self, inquiry: Inquiry) -> f64 {
-        self.changed.track();
+        self.new_height.track();
         let (min, max) = inquiry
             .with_settings(|s| (s.min_height, s.max_height))
             .unwrap_or((crate::DEFAULT_MIN_HEIGHT, None));
-        let reported = self.kept.try_with_value(|k| k.reported).flatten();
+        let reported = self.last_frame.try_with_value(|k| k.reported).flatten();
         inline_frame_height(reported, min, max)
     }
 
@@ -86,10 +87,59 @@ impl InlineHeight {
     }
 
     fn cancel(self) {
-        self.kept.try_update_value(|k| {
+        self.last_frame.try_update_value(|k| {
             if let Some(p) = k.pending.take() {
                 p.cancel();
             }
         });
+    }
+}
+
+/// An inline flow's height, as plain function pointers: reached only through
+/// [`ModalFlag`](crate::ModalFlag)'s inline layout, so an app whose flows
+/// are all modal links none of it.
+pub(crate) struct InlineParts {
+    start: fn() -> InlineHeight,
+    follow: fn(InlineHeight, Inquiry),
+    reset: fn(InlineHeight),
+    px: fn(InlineHeight, Inquiry) -> f64,
+}
+
+pub(crate) static INLINE_PARTS: InlineParts = InlineParts {
+    start: InlineHeight::new,
+    follow: InlineHeight::follow,
+    reset: InlineHeight::reset,
+    px: InlineHeight::px,
+};
+
+/// The running inline height of one inline flow.
+#[derive(Clone, Copy)]
+pub(crate) struct ActiveInline {
+    parts: &'static InlineParts,
+    height: InlineHeight,
+}
+
+impl ActiveInline {
+    /// Starts the inline height of one flow.
+    pub(crate) fn start(parts: &'static InlineParts) -> Self {
+        Self {
+            parts,
+            height: (parts.start)(),
+        }
+    }
+
+    /// Follows the flow's reported height (written once per frame).
+    pub(crate) fn follow(self, inquiry: Inquiry) {
+        (self.parts.follow)(self.height, inquiry);
+    }
+
+    /// A new document starts from the minimum height.
+    pub(crate) fn reset(self) {
+        (self.parts.reset)(self.height);
+    }
+
+    /// The iframe's height in CSS pixels (tracked).
+    pub(crate) fn px(self, inquiry: Inquiry) -> f64 {
+        (self.parts.px)(self.height, inquiry)
     }
 }

@@ -31,6 +31,18 @@
 //! `leptos-persona-core`, re-exported as [`protocol`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// The size and safety rules of `clippy.toml`, and no `{:?}` (Debug formatting
+// links the Debug impls it reaches): errors under `cargo clippy -- -D warnings`,
+// outside the unit tests.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::disallowed_macros,
+        clippy::disallowed_methods,
+        clippy::disallowed_types,
+        clippy::use_debug
+    )
+)]
 
 /// Logs a rejected or failed message to the console's debug level, in debug
 /// builds of the app in a browser only (elsewhere it compiles to nothing,
@@ -38,6 +50,7 @@
 macro_rules! debug_log {
     ($($arg:tt)*) => {
         #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+        #[allow(clippy::disallowed_macros, reason = "debug builds only: release builds link none of it")]
         {
             ::web_sys::console::debug_1(
                 &::std::format!("leptos-persona: {}", ::std::format_args!($($arg)*)).into(),
@@ -57,6 +70,7 @@ mod browser_builtins;
 #[cfg(target_arch = "wasm32")]
 mod browser_js;
 mod browser_listener;
+mod browser_window;
 mod container_id;
 mod effect;
 mod flow_callback;

@@ -48,7 +48,7 @@ pub fn PersonaMessageQueue() -> impl IntoView {
 }
 
 fn early_queue() -> Option<js_sys::Array> {
-    let window = web_sys::window()?;
+    let window = crate::browser_window::window()?;
     let queue = js_sys::Reflect::get(&window, &"__personaQueue".into()).ok()?;
     queue.dyn_into::<js_sys::Array>().ok()
 }

@@ -209,6 +209,56 @@ pub(crate) fn dialog(inquiry: Inquiry) -> DialogAttributes {
     }
 }
 
+/// The modal's pieces, as plain function pointers: reached only through
+/// [`ModalFlag`](crate::ModalFlag)'s modal layout, so an inline-only app
+/// links none of the modal's code.
+pub(crate) struct ModalParts {
+    start: fn(Inquiry, Option<String>),
+    frame_style: fn(Inquiry, &mut String, Option<String>, Option<String>),
+    dialog: fn(Inquiry) -> DialogAttributes,
+}
+
+pub(crate) static MODAL_PARTS: ModalParts = ModalParts {
+    start: Modal::start,
+    frame_style,
+    dialog,
+};
+
+/// A started modal and its pieces.
+#[derive(Clone, Copy)]
+pub(crate) struct ActiveModal {
+    parts: &'static ModalParts,
+}
+
+impl ActiveModal {
+    /// Starts the modal's pieces for `inquiry`, with the built-in spinner's
+    /// label (`None`: the app has its own loading view).
+    pub(crate) fn start(
+        parts: &'static ModalParts,
+        inquiry: Inquiry,
+        spinner_label: Option<String>,
+    ) -> Self {
+        (parts.start)(inquiry, spinner_label);
+        Self { parts }
+    }
+
+    /// The iframe's sizing in the dialog: centred, within the flow's preferred size.
+    pub(crate) fn frame_style(
+        self,
+        inquiry: Inquiry,
+        style: &mut String,
+        max_height: Option<String>,
+        max_width: Option<String>,
+    ) {
+        (self.parts.frame_style)(inquiry, style, max_height, max_width);
+    }
+
+    /// The `<dialog>` the body goes in.
+    pub(crate) fn dialog(self, inquiry: Inquiry) -> DialogAttributes {
+        (self.parts.dialog)(inquiry)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// The shipped `modal.js` switches the desktop sizes on with the core's

@@ -3,13 +3,13 @@
 //!
 //! The modal's pieces (the `<dialog>`, its spinner, its frame sizing, its
 //! open/close effect, focus return and scroll lock) are reached only through
-//! the function table that `From<bool>` hands out. An app that never writes
+//! the function table (`modal.rs`'s `MODAL_PARTS`) that `From<bool>` hands out;
+//! the inline height likewise (`inline_height.rs`'s `INLINE_PARTS`). An app that never writes
 //! `modal=…` never calls it, so the linker leaves all of that out of its wasm.
 
 use crate::flow_session::Inquiry;
-use crate::frame_view::DialogAttributes;
-use crate::inline_height::InlineHeight;
-use crate::modal::Modal;
+use crate::inline_height::{ActiveInline, InlineParts, INLINE_PARTS};
+use crate::modal::{ActiveModal, ModalParts, MODAL_PARTS};
 
 /// Whether `<PersonaInquiry>` shows the flow in a modal dialog: write
 /// `modal=true` (or any `bool`). Fixed at mount.
@@ -60,11 +60,7 @@ impl ModalFlag {
 
     /// Starts the inline height, if this is an inline flow.
     pub(crate) fn start_inline(self) -> Option<ActiveInline> {
-        let parts = self.0.inline?;
-        Some(ActiveInline {
-            parts,
-            height: (parts.start)(),
-        })
+        self.0.inline.map(ActiveInline::start)
     }
 
     /// Starts the modal's pieces for `inquiry`, if this is a modal, with the
@@ -75,8 +71,7 @@ impl ModalFlag {
         spinner_label: Option<String>,
     ) -> Option<ActiveModal> {
         let parts = self.0.modal?;
-        (parts.start)(inquiry, spinner_label);
-        Some(ActiveModal { parts })
+        Some(ActiveModal::start(parts, inquiry, spinner_label))
     }
 }
 
@@ -90,80 +85,5 @@ impl From<bool> for ModalFlag {
 impl std::fmt::Debug for ModalFlag {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("ModalFlag").field(&self.is_modal()).finish()
-    }
-}
-
-/// The modal's pieces, as plain function pointers (see the module docs).
-/// An inline flow's height, through its table.
-pub(crate) struct InlineParts {
-    start: fn() -> InlineHeight,
-    follow: fn(InlineHeight, Inquiry),
-    reset: fn(InlineHeight),
-    px: fn(InlineHeight, Inquiry) -> f64,
-}
-
-static INLINE_PARTS: InlineParts = InlineParts {
-    start: InlineHeight::new,
-    follow: InlineHeight::follow,
-    reset: InlineHeight::reset,
-    px: InlineHeight::px,
-};
-
-/// The running inline height of one inline flow.
-#[derive(Clone, Copy)]
-pub(crate) struct ActiveInline {
-    parts: &'static InlineParts,
-    height: InlineHeight,
-}
-
-impl ActiveInline {
-    /// Follows the flow's reported height (written once per frame).
-    pub(crate) fn follow(self, inquiry: Inquiry) {
-        (self.parts.follow)(self.height, inquiry);
-    }
-
-    /// A new document starts from the minimum height.
-    pub(crate) fn reset(self) {
-        (self.parts.reset)(self.height);
-    }
-
-    /// The iframe's height in CSS pixels (tracked).
-    pub(crate) fn px(self, inquiry: Inquiry) -> f64 {
-        (self.parts.px)(self.height, inquiry)
-    }
-}
-
-pub(crate) struct ModalParts {
-    start: fn(Inquiry, Option<String>),
-    frame_style: fn(Inquiry, &mut String, Option<String>, Option<String>),
-    dialog: fn(Inquiry) -> DialogAttributes,
-}
-
-static MODAL_PARTS: ModalParts = ModalParts {
-    start: Modal::start,
-    frame_style: crate::modal::frame_style,
-    dialog: crate::modal::dialog,
-};
-
-/// A started modal and its pieces.
-#[derive(Clone, Copy)]
-pub(crate) struct ActiveModal {
-    parts: &'static ModalParts,
-}
-
-impl ActiveModal {
-    /// The iframe's sizing in the dialog: centred, within the flow's preferred size.
-    pub(crate) fn frame_style(
-        self,
-        inquiry: Inquiry,
-        style: &mut String,
-        max_height: Option<String>,
-        max_width: Option<String>,
-    ) {
-        (self.parts.frame_style)(inquiry, style, max_height, max_width);
-    }
-    /// The `<dialog>` the body goes in.
-    pub(crate) fn dialog(self, inquiry: Inquiry) -> DialogAttributes {
-        (self.parts.dialog)(inquiry)
     }
 }

@@ -1,6 +1,11 @@
 //! [`OptionProp`]: the value of one option prop: absent, a constant, or reactive.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+#[allow(
+    clippy::disallowed_types,
+    reason = "a conversion from the app's own HashMap: generic, so linked only by apps that pass one"
+)]
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -461,6 +466,10 @@ impl<K: Into<String>, V: Into<Value>, const N: usize> From<[(K, V); N]> for Opti
     }
 }
 
+#[allow(
+    clippy::disallowed_types,
+    reason = "a conversion from the app's own HashMap: generic, so linked only by apps that pass one"
+)]
 impl<K: Into<String>, V: Into<Value>, S> From<HashMap<K, V, S>> for OptionProp<Fields> {
     fn from(map: HashMap<K, V, S>) -> Self {
         Self::from(fields_from_pairs(map))

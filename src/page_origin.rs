@@ -40,7 +40,7 @@ fn browser_origin() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         if !cfg!(feature = "ssr") {
-            return web_sys::window()?.location().origin().ok();
+            return crate::browser_window::window()?.location().origin().ok();
         }
     }
     None

@@ -4,10 +4,7 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_persona_core::{
-    CompletePayload, ExitPayload, FlowMessage, FlowType, InquiryError, InquiryOptions, LoadTimeout,
-    PageOrigin, ReadyPayload, TrustedOrigins,
-};
+use leptos_persona_core::{FlowType, InquiryOptions, LoadTimeout, PageOrigin, TrustedOrigins};
 
 use crate::effect::effect;
 use crate::flow_session::{run_flow_session, Callbacks, Inquiry};
@@ -20,7 +17,8 @@ use crate::{Labels, OptionProp};
 /// The component, its option props from the option table (one prop per
 /// row, with the row's doc).
 macro_rules! persona_inquiry_component {
-    ($(($(#[$doc:meta])* $name:ident $overlay:ident : $prop:ty))*) => {
+    ([$(($(#[$doc:meta])* $name:ident $overlay:ident : $prop:ty))*]
+        $(($(#[$callback_doc:meta])* $callback:ident : $payload:ty))*) => {
         /// Persona's identity-verification flow, embedded.
         ///
         /// **Inline** (default): the iframe sits in the page and takes the height the
@@ -135,25 +133,11 @@ macro_rules! persona_inquiry_component {
             /// example your own toolbar), after the iframe inline.
             #[prop(optional)]
             children: Option<Children>,
-            /// The flow's page loaded.
-            #[prop(into, optional)]
-            on_load: Option<FlowCallback<()>>,
-            /// The flow is ready to be shown, with its preferred size.
-            #[prop(into, optional)]
-            on_ready: Option<FlowCallback<ReadyPayload>>,
-            /// The inquiry completed or failed (at most once per flow): its id, status
-            /// and fields. A convenience: use Persona's webhooks as the source of truth.
-            #[prop(into, optional)]
-            on_complete: Option<FlowCallback<CompletePayload>>,
-            /// The user left before finishing, with the ids to resume later.
-            #[prop(into, optional)]
-            on_cancel: Option<FlowCallback<ExitPayload>>,
-            /// The flow reported an error, or did not load in time (`load_timeout`).
-            #[prop(into, optional)]
-            on_error: Option<FlowCallback<InquiryError>>,
-            /// Every event the events allowlist admits, in order, before the specific callback.
-            #[prop(into, optional)]
-            on_event: Option<FlowCallback<FlowMessage>>,
+            $(
+                $(#[$callback_doc])*
+                #[prop(into, optional)]
+                $callback: Option<FlowCallback<$payload>>,
+            )*
         ) -> impl IntoView {
             let props = OptionProps {
                 options,
@@ -163,14 +147,7 @@ macro_rules! persona_inquiry_component {
                 max_height,
                 load_timeout,
             };
-            let callbacks = Callbacks {
-                on_load,
-                on_ready,
-                on_complete,
-                on_cancel,
-                on_error,
-                on_event,
-            };
+            let callbacks = Callbacks { $($callback,)* };
             let handle = handle.unwrap_or_else(use_persona_inquiry);
             let mount = Mount {
                 container_id: untrack(|| id.read())
@@ -197,7 +174,33 @@ macro_rules! persona_inquiry_component {
     };
 }
 
-leptos_persona_core::sdk_option_table!(option_rows, persona_inquiry_component);
+/// The callback rows of the core's table, as `(doc name: payload)` for the
+/// component, after the option rows.
+macro_rules! callback_rows {
+    (@rows $options:tt [$($out:tt)*]) => {
+        persona_inquiry_component! { $options $($out)* }
+    };
+    (@rows $options:tt [$($out:tt)*] $(#[$doc:meta])* $name:ident $variant:ident($payload:ty);
+        $($rest:tt)*) => {
+        callback_rows! { @rows $options [$($out)* ($(#[$doc])* $name: $payload)] $($rest)* }
+    };
+    (@rows $options:tt [$($out:tt)*] $(#[$doc:meta])* $name:ident $variant:ident;
+        $($rest:tt)*) => {
+        callback_rows! { @rows $options [$($out)* ($(#[$doc])* $name: ())] $($rest)* }
+    };
+    ([$options:tt] $($rows:tt)*) => {
+        callback_rows! { @rows $options [] $($rows)* }
+    };
+}
+
+/// The option rows, then the callback rows.
+macro_rules! with_callback_rows {
+    ($($options:tt)*) => {
+        leptos_persona_core::flow_callback_table!(callback_rows, [$($options)*]);
+    };
+}
+
+leptos_persona_core::sdk_option_table!(option_rows, with_callback_rows);
 
 /// The props that shape the view rather than the flow.
 struct InquiryParts {

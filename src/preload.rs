@@ -19,14 +19,16 @@ fn preload_in_browser(host: &Host) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::browser_window::window().and_then(|w| w.document()) else {
         return;
     };
     let Some(body) = document.body() else { return };
     let Ok(iframe) = document.create_element("iframe") else {
         return;
     };
-    let _ = iframe.set_attribute("src", &format!("{}/preload", host.base_url()));
+    let mut src = host.base_url().to_owned();
+    src.push_str("/preload");
+    let _ = iframe.set_attribute("src", &src);
     let _ = iframe.set_attribute("frameborder", "0");
     let _ = iframe.set_attribute("aria-hidden", "true");
     let _ = iframe.set_attribute("tabindex", "-1");

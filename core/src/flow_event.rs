@@ -1,9 +1,11 @@
-//! Messages from the flow: `event.data` → [`FlowMessage`] with a typed [`FlowEvent`].
+//! Messages from the flow: `event.data` → [`FlowMessage`] with a typed [`FlowEvent`]:
+//! the payloads and the functions that read them (the events themselves are rows of
+//! `event_table.rs`).
 
 use serde_json::{Map, Value};
 
 use crate::json_access::{self, member};
-use crate::{CompletionFields, EventName, Field, InquiryError};
+use crate::{CompletionFields, Field, FlowEvent, InquiryError};
 
 /// The flow's preferred modal size, from `ready` (CSS strings).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,66 +106,6 @@ pub struct CameraPermissions {
     pub requested_microphone: Option<bool>,
 }
 
-/// An event from the flow, with a typed payload where Persona documents one.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum FlowEvent {
-    /// `load`.
-    Load,
-    /// `ready`.
-    Ready(ReadyPayload),
-    /// `start`.
-    Start(StartPayload),
-    /// `complete`.
-    Complete(CompletePayload),
-    /// `fail`.
-    Fail(CompletePayload),
-    /// `exit`.
-    Exit(ExitPayload),
-    /// `error`.
-    Error(InquiryError),
-    /// `page-change`.
-    PageChange(PageChange),
-    /// `camera-permissions-check-result`.
-    CameraPermissionsCheckResult(CameraPermissions),
-    /// `success`.
-    Success,
-    /// `document-camera-select`.
-    DocumentCameraSelect,
-    /// `document-camera-capture`.
-    DocumentCameraCapture,
-    /// `document-upload`.
-    DocumentUpload,
-    /// `one-time-link-sent`.
-    OneTimeLinkSent,
-    /// `one-time-link-start`.
-    OneTimeLinkStart,
-    /// `one-time-link-exit`.
-    OneTimeLinkExit,
-    /// `selfie-camera-select`.
-    SelfieCameraSelect,
-    /// `selfie-camera-capture`.
-    SelfieCameraCapture,
-    /// `selfie-record-upload`.
-    SelfieRecordUpload,
-    /// `load-camera-failed`.
-    LoadCameraFailed,
-    /// `inquiry-load`.
-    InquiryLoad,
-    /// `country-select`.
-    CountrySelect,
-    /// `verification-change`.
-    VerificationChange,
-    /// `step-transitioning`.
-    StepTransitioning,
-    /// `click`.
-    Click,
-    /// `form-update`.
-    FormUpdate,
-    /// A name this crate does not know.
-    Other(String),
-}
-
 /// Why a message's payload could not be read (the message is then rejected).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -193,6 +135,97 @@ fn raw_args(keys: &[(&str, Option<&Value>)]) -> Map<String, Value> {
         .collect()
 }
 
+/// `metadata`, which must be an object.
+fn object(metadata: Option<&Value>) -> Result<&Value, PayloadError> {
+    metadata
+        .filter(|v| v.is_object())
+        .ok_or(PayloadError::MetadataNotAnObject)
+}
+
+/// `ready`: `{preferredDimensions, styles}`.
+pub(crate) fn ready(md: Option<&Value>, _: Option<&Value>) -> Result<ReadyPayload, PayloadError> {
+    let dims = member(md, "preferredDimensions");
+    let styles = member(md, "styles");
+    Ok(ReadyPayload {
+        preferred_dimensions: dims.filter(|d| d.is_object()).map(|d| PreferredDimensions {
+            minimum_width: json_access::string(Some(d), "minimumWidth"),
+            maximum_width: json_access::string(Some(d), "maximumWidth"),
+            minimum_height: json_access::string(Some(d), "minimumHeight"),
+            maximum_height: json_access::string(Some(d), "maximumHeight"),
+        }),
+        styles: styles.filter(|s| s.is_object()).map(|s| InquiryStyles {
+            border_radius: json_access::string(Some(s), "borderRadius"),
+        }),
+        raw: raw_args(&[("preferredDimensions", dims), ("styles", styles)]),
+    })
+}
+
+/// `start`: `{inquiryId, sessionToken}`.
+pub(crate) fn start(md: Option<&Value>, _: Option<&Value>) -> Result<StartPayload, PayloadError> {
+    Ok(StartPayload {
+        inquiry_id: json_access::string(md, "inquiryId"),
+        session_token: json_access::string(md, "sessionToken"),
+    })
+}
+
+/// `complete` and `fail`: `{inquiryId, status, fields}` (object metadata).
+pub(crate) fn complete(
+    md: Option<&Value>,
+    _: Option<&Value>,
+) -> Result<CompletePayload, PayloadError> {
+    object(md).map(completion)
+}
+
+/// `exit`: `{inquiryId, sessionToken}` (object metadata).
+pub(crate) fn exit(md: Option<&Value>, _: Option<&Value>) -> Result<ExitPayload, PayloadError> {
+    let md = Some(object(md)?);
+    Ok(ExitPayload {
+        inquiry_id: json_access::string(md, "inquiryId"),
+        session_token: json_access::string(md, "sessionToken"),
+        raw: raw_args(&[
+            ("inquiryId", member(md, "inquiryId")),
+            ("sessionToken", member(md, "sessionToken")),
+        ]),
+    })
+}
+
+/// `error`: the message's `error` object (not its metadata).
+pub(crate) fn error(
+    _: Option<&Value>,
+    error: Option<&Value>,
+) -> Result<InquiryError, PayloadError> {
+    let error = error
+        .filter(|e| e.is_object())
+        .ok_or(PayloadError::ErrorNotAnObject)?;
+    Ok(InquiryError::parse(error))
+}
+
+/// `page-change`: the page, with a finite, non-negative `pageHeight`.
+pub(crate) fn page_change(
+    md: Option<&Value>,
+    _: Option<&Value>,
+) -> Result<PageChange, PayloadError> {
+    Ok(PageChange {
+        name: json_access::string(md, "name"),
+        name_display: json_access::string(md, "nameDisplay"),
+        path: json_access::string(md, "path"),
+        pathname: json_access::string(md, "pathname"),
+        page_height: json_access::number(md, "pageHeight").filter(|h| h.is_finite() && *h >= 0.0),
+    })
+}
+
+/// `camera-permissions-check-result`.
+pub(crate) fn camera_permissions(
+    md: Option<&Value>,
+    _: Option<&Value>,
+) -> Result<CameraPermissions, PayloadError> {
+    Ok(CameraPermissions {
+        has_camera_permission: json_access::boolean(md, "hasCameraPermission"),
+        has_microphone_permission: json_access::boolean(md, "hasMicrophonePermission"),
+        requested_microphone: json_access::boolean(md, "requestedMicrophone"),
+    })
+}
+
 fn completion(metadata: &Value) -> CompletePayload {
     let md = Some(metadata);
     // `metadata.fields ?? metadata.scopes`
@@ -220,97 +253,5 @@ fn completion(metadata: &Value) -> CompletePayload {
             ("status", member(md, "status")),
             ("fields", fields_raw),
         ]),
-    }
-}
-
-impl FlowEvent {
-    /// Reads the typed event for `name` from `metadata` and `error` (never panics).
-    pub fn parse(
-        name: &str,
-        metadata: Option<&Value>,
-        error: Option<&Value>,
-    ) -> Result<Self, PayloadError> {
-        let md = metadata;
-        let object_metadata = || {
-            md.filter(|v| v.is_object())
-                .ok_or(PayloadError::MetadataNotAnObject)
-        };
-        Ok(match EventName::parse(name) {
-            EventName::Load => Self::Load,
-            EventName::Ready => {
-                let dims = member(md, "preferredDimensions");
-                let styles = member(md, "styles");
-                Self::Ready(ReadyPayload {
-                    preferred_dimensions: dims.filter(|d| d.is_object()).map(|d| {
-                        PreferredDimensions {
-                            minimum_width: json_access::string(Some(d), "minimumWidth"),
-                            maximum_width: json_access::string(Some(d), "maximumWidth"),
-                            minimum_height: json_access::string(Some(d), "minimumHeight"),
-                            maximum_height: json_access::string(Some(d), "maximumHeight"),
-                        }
-                    }),
-                    styles: styles.filter(|s| s.is_object()).map(|s| InquiryStyles {
-                        border_radius: json_access::string(Some(s), "borderRadius"),
-                    }),
-                    raw: raw_args(&[("preferredDimensions", dims), ("styles", styles)]),
-                })
-            }
-            EventName::Start => Self::Start(StartPayload {
-                inquiry_id: json_access::string(md, "inquiryId"),
-                session_token: json_access::string(md, "sessionToken"),
-            }),
-            EventName::Complete => Self::Complete(completion(object_metadata()?)),
-            EventName::Fail => Self::Fail(completion(object_metadata()?)),
-            EventName::Exit => {
-                let md = Some(object_metadata()?);
-                Self::Exit(ExitPayload {
-                    inquiry_id: json_access::string(md, "inquiryId"),
-                    session_token: json_access::string(md, "sessionToken"),
-                    raw: raw_args(&[
-                        ("inquiryId", member(md, "inquiryId")),
-                        ("sessionToken", member(md, "sessionToken")),
-                    ]),
-                })
-            }
-            EventName::Error => {
-                let error = error
-                    .filter(|e| e.is_object())
-                    .ok_or(PayloadError::ErrorNotAnObject)?;
-                Self::Error(InquiryError::parse(error))
-            }
-            EventName::PageChange => Self::PageChange(PageChange {
-                name: json_access::string(md, "name"),
-                name_display: json_access::string(md, "nameDisplay"),
-                path: json_access::string(md, "path"),
-                pathname: json_access::string(md, "pathname"),
-                page_height: json_access::number(md, "pageHeight")
-                    .filter(|h| h.is_finite() && *h >= 0.0),
-            }),
-            EventName::CameraPermissionsCheckResult => {
-                Self::CameraPermissionsCheckResult(CameraPermissions {
-                    has_camera_permission: json_access::boolean(md, "hasCameraPermission"),
-                    has_microphone_permission: json_access::boolean(md, "hasMicrophonePermission"),
-                    requested_microphone: json_access::boolean(md, "requestedMicrophone"),
-                })
-            }
-            EventName::Success => Self::Success,
-            EventName::DocumentCameraSelect => Self::DocumentCameraSelect,
-            EventName::DocumentCameraCapture => Self::DocumentCameraCapture,
-            EventName::DocumentUpload => Self::DocumentUpload,
-            EventName::OneTimeLinkSent => Self::OneTimeLinkSent,
-            EventName::OneTimeLinkStart => Self::OneTimeLinkStart,
-            EventName::OneTimeLinkExit => Self::OneTimeLinkExit,
-            EventName::SelfieCameraSelect => Self::SelfieCameraSelect,
-            EventName::SelfieCameraCapture => Self::SelfieCameraCapture,
-            EventName::SelfieRecordUpload => Self::SelfieRecordUpload,
-            EventName::LoadCameraFailed => Self::LoadCameraFailed,
-            EventName::InquiryLoad => Self::InquiryLoad,
-            EventName::CountrySelect => Self::CountrySelect,
-            EventName::VerificationChange => Self::VerificationChange,
-            EventName::StepTransitioning => Self::StepTransitioning,
-            EventName::Click => Self::Click,
-            EventName::FormUpdate => Self::FormUpdate,
-            EventName::Other(other) => Self::Other(other),
-        })
     }
 }

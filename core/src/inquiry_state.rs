@@ -5,8 +5,9 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::{
-    CompletePayload, EventsAllowlist, ExitPayload, FlowEvent, FlowMessage, InquiryError,
-    InquiryStyles, MessageGate, PageChange, PreferredDimensions, ReadyPayload, Rejection,
+    CallbackCall, CallbackRef, CameraPermissions, CompletePayload, EventsAllowlist, ExitPayload,
+    FlowMessage, InquiryError, InquiryStyles, MessageGate, PageChange, PreferredDimensions,
+    ReadyPayload, Rejection, StartPayload,
 };
 
 /// Where the flow is.
@@ -56,55 +57,6 @@ impl InquiryPhase {
     }
 }
 
-/// One callback to call, in order, for an accepted message.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallbackCall {
-    /// `on_event(message)`, when the events allowlist admits the name.
-    Event(FlowMessage),
-    /// `on_load()`.
-    Load,
-    /// `on_ready(payload)`.
-    Ready(ReadyPayload),
-    /// `on_complete(payload)`, for `complete` and `fail`; at most once per flow.
-    Complete(CompletePayload),
-    /// `on_cancel(payload)`, for `exit`; not after completion, not twice in a row.
-    Cancel(ExitPayload),
-    /// `on_error(error)`.
-    Error(InquiryError),
-}
-
-/// A due callback with its argument borrowed from the message (see
-/// [`InquiryState::record`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum CallbackRef<'a> {
-    /// `on_event(message)`.
-    Event(&'a FlowMessage),
-    /// `on_load()`.
-    Load,
-    /// `on_ready(payload)`.
-    Ready(&'a ReadyPayload),
-    /// `on_complete(payload)`.
-    Complete(&'a CompletePayload),
-    /// `on_cancel(payload)`.
-    Cancel(&'a ExitPayload),
-    /// `on_error(error)`.
-    Error(&'a InquiryError),
-}
-
-impl CallbackRef<'_> {
-    /// The call with its own copy of the argument.
-    pub fn to_call(self) -> CallbackCall {
-        match self {
-            Self::Event(message) => CallbackCall::Event(message.clone()),
-            Self::Load => CallbackCall::Load,
-            Self::Ready(ready) => CallbackCall::Ready(ready.clone()),
-            Self::Complete(done) => CallbackCall::Complete(done.clone()),
-            Self::Cancel(exit) => CallbackCall::Cancel(exit.clone()),
-            Self::Error(error) => CallbackCall::Error(error.clone()),
-        }
-    }
-}
-
 /// What [`InquiryState::record`] made of one accepted message: the message
 /// (shared with [`InquiryState::last_event`]) and which callbacks are due.
 #[derive(Debug, Clone)]
@@ -125,20 +77,10 @@ impl Recorded {
     pub fn calls(&self) -> impl Iterator<Item = CallbackRef<'_>> {
         let message = &*self.message;
         let event = self.to_on_event.then_some(CallbackRef::Event(message));
-        let own = if self.own_callback {
-            match &message.event {
-                FlowEvent::Load => Some(CallbackRef::Load),
-                FlowEvent::Ready(ready) => Some(CallbackRef::Ready(ready)),
-                FlowEvent::Complete(done) | FlowEvent::Fail(done) => {
-                    Some(CallbackRef::Complete(done))
-                }
-                FlowEvent::Exit(exit) => Some(CallbackRef::Cancel(exit)),
-                FlowEvent::Error(error) => Some(CallbackRef::Error(error)),
-                _ => None,
-            }
-        } else {
-            None
-        };
+        let own = self
+            .own_callback
+            .then(|| message.event.callback())
+            .flatten();
         event.into_iter().chain(own)
     }
 }
@@ -218,62 +160,11 @@ impl InquiryState {
     /// ```
     pub fn record(&mut self, message: FlowMessage, allowlist: &EventsAllowlist) -> Recorded {
         let to_on_event = allowlist.admits(&message.name);
-        let finished = self.phase.is_finished();
-        let advance = |state: &mut Self, phase: InquiryPhase| {
-            if !finished {
-                state.phase = phase;
-            }
-        };
-        let mut own_callback = false;
-        match &message.event {
-            FlowEvent::Load => {
-                advance(self, InquiryPhase::Loaded);
-                own_callback = true;
-            }
-            FlowEvent::Ready(ready) => {
-                self.preferred_dimensions
-                    .clone_from(&ready.preferred_dimensions);
-                self.styles.clone_from(&ready.styles);
-                advance(self, InquiryPhase::Ready);
-                own_callback = true;
-            }
-            FlowEvent::Start(start) => {
-                remember(&mut self.inquiry_id, &start.inquiry_id);
-                remember(&mut self.session_token, &start.session_token);
-                advance(self, InquiryPhase::InProgress);
-            }
-            FlowEvent::PageChange(page) => {
-                if page.page_height.is_some() {
-                    self.page_height = page.page_height;
-                }
-                self.current_page = Some(page.clone());
-                advance(self, InquiryPhase::InProgress);
-            }
-            FlowEvent::Complete(done) | FlowEvent::Fail(done) => {
-                if !finished {
-                    remember(&mut self.inquiry_id, &done.inquiry_id);
-                    self.phase = match message.event {
-                        FlowEvent::Complete(_) => InquiryPhase::Completed,
-                        _ => InquiryPhase::Failed,
-                    };
-                    own_callback = true;
-                }
-            }
-            FlowEvent::Exit(exit) => {
-                if !finished && self.phase != InquiryPhase::Cancelled {
-                    remember(&mut self.inquiry_id, &exit.inquiry_id);
-                    remember(&mut self.session_token, &exit.session_token);
-                    self.phase = InquiryPhase::Cancelled;
-                    own_callback = true;
-                }
-            }
-            FlowEvent::Error(error) => {
-                self.last_error = Some(error.clone());
-                advance(self, InquiryPhase::Errored);
-                own_callback = true;
-            }
-            FlowEvent::Other(_) => {}
-            _ => advance(self, InquiryPhase::InProgress),
+        // Every known event names its phase in the event table; a name this
+        // crate does not know changes nothing and fires no callback of its own.
+        let own_callback = message.event.phase().is_some_and(|phase| self.enter(phase));
+        if own_callback {
+            message.event.record_into(self);
         }
         let message = Arc::new(message);
         self.last_event = Some(Arc::clone(&message));
@@ -282,6 +173,23 @@ impl InquiryState {
             to_on_event,
             own_callback,
         }
+    }
+
+    /// Moves to `phase` if the flow may enter it, and says whether the event
+    /// counts (its data is kept and its callback is due): a finished flow
+    /// keeps its phase and takes no second completion or cancel; a cancel
+    /// counts once in a row; every other event always counts.
+    fn enter(&mut self, phase: InquiryPhase) -> bool {
+        let finished = self.phase.is_finished();
+        let counts = match phase {
+            InquiryPhase::Completed | InquiryPhase::Failed => !finished,
+            InquiryPhase::Cancelled => !finished && self.phase != InquiryPhase::Cancelled,
+            _ => true,
+        };
+        if counts && !finished {
+            self.phase = phase;
+        }
+        counts
     }
 
     /// The load watchdog fired after `waited_ms`: if `load` still has not arrived,
@@ -295,6 +203,62 @@ impl InquiryState {
         self.last_error = Some(error.clone());
         Some(CallbackCall::Error(error))
     }
+}
+
+/// What an event's payload tells about the inquiry, kept in the state (one
+/// impl per payload type of the event table).
+pub(crate) trait StateUpdate {
+    /// Keeps this payload's news in `state`.
+    fn update(&self, state: &mut InquiryState);
+}
+
+impl StateUpdate for ReadyPayload {
+    fn update(&self, state: &mut InquiryState) {
+        state
+            .preferred_dimensions
+            .clone_from(&self.preferred_dimensions);
+        state.styles.clone_from(&self.styles);
+    }
+}
+
+impl StateUpdate for StartPayload {
+    fn update(&self, state: &mut InquiryState) {
+        remember(&mut state.inquiry_id, &self.inquiry_id);
+        remember(&mut state.session_token, &self.session_token);
+    }
+}
+
+impl StateUpdate for PageChange {
+    fn update(&self, state: &mut InquiryState) {
+        if self.page_height.is_some() {
+            state.page_height = self.page_height;
+        }
+        state.current_page = Some(self.clone());
+    }
+}
+
+impl StateUpdate for CompletePayload {
+    fn update(&self, state: &mut InquiryState) {
+        remember(&mut state.inquiry_id, &self.inquiry_id);
+    }
+}
+
+impl StateUpdate for ExitPayload {
+    fn update(&self, state: &mut InquiryState) {
+        remember(&mut state.inquiry_id, &self.inquiry_id);
+        remember(&mut state.session_token, &self.session_token);
+    }
+}
+
+impl StateUpdate for InquiryError {
+    fn update(&self, state: &mut InquiryState) {
+        state.last_error = Some(self.clone());
+    }
+}
+
+impl StateUpdate for CameraPermissions {
+    /// Nothing of the inquiry's: the app reads it from the event.
+    fn update(&self, _: &mut InquiryState) {}
 }
 
 fn remember(slot: &mut Option<String>, value: &Option<String>) {

@@ -23,9 +23,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod callback_table;
 mod config_error;
 mod css_length;
-mod event_name;
+mod event_table;
 mod field;
 mod flow_event;
 mod frame_layout;
@@ -49,21 +50,20 @@ mod trusted_origins;
 mod widget_action;
 mod widget_url;
 
+pub use callback_table::{CallbackCall, CallbackRef};
 pub use config_error::ConfigError;
-pub use event_name::EventName;
+pub use event_table::{EventName, FlowEvent};
 pub use field::{CompletionFields, DocumentRef, Field};
 pub use flow_event::{
-    CameraPermissions, CompletePayload, ExitPayload, FlowEvent, FlowMessage, InquiryStyles,
-    PageChange, PayloadError, PreferredDimensions, ReadyPayload, StartPayload,
+    CameraPermissions, CompletePayload, ExitPayload, FlowMessage, InquiryStyles, PageChange,
+    PayloadError, PreferredDimensions, ReadyPayload, StartPayload,
 };
 pub use frame_layout::{
     inline_frame_height, modal_frame_size, ModalFrameSize, DESKTOP_MEDIA_QUERY,
 };
 pub use host::{CustomHost, Host};
 pub use inquiry_error::{ErrorCode, InquiryError};
-pub use inquiry_state::{
-    CallbackCall, CallbackRef, InquiryPhase, InquirySession, InquiryState, Recorded,
-};
+pub use inquiry_state::{InquiryPhase, InquirySession, InquiryState, Recorded};
 pub use js_builtins::{kebab_case, JsBuiltins, PortedBuiltins};
 pub use load_timeout::LoadTimeout;
 pub use message_gate::{MessageGate, Rejection};

@@ -5,28 +5,41 @@ export function number_to_string(value) {
   return String(value);
 }
 
-// What JSON makes of a value (see src/frame_link.rs): 0 null, 1 false, 2 true,
-// 3 number, 4 string, 5 array, 6 plain object; -1 NaN/infinite, -2 lone
-// surrogate, -3 another object (or a throwing proxy), -4 function, -5 bigint,
-// -6 symbol.
+// What JSON makes of a value: the codes `json_kind` returns. src/frame_link.rs
+// names the same codes in its `kind` module, and a test there reads these lines
+// to check that both sides agree.
+const KIND_NULL = 0; // null or undefined
+const KIND_FALSE = 1;
+const KIND_TRUE = 2;
+const KIND_NUMBER = 3; // finite
+const KIND_STRING = 4; // well-formed UTF-16
+const KIND_ARRAY = 5;
+const KIND_OBJECT = 6; // plain: prototype Object.prototype or null
+const KIND_NOT_FINITE = -1; // NaN or infinite
+const KIND_LONE_SURROGATE = -2;
+const KIND_OTHER_OBJECT = -3; // not plain, or its inspection threw
+const KIND_FUNCTION = -4;
+const KIND_BIGINT = -5;
+const KIND_SYMBOL = -6;
+
 export function json_kind(v) {
   try {
-    if (v === null || v === undefined) return 0;
+    if (v === null || v === undefined) return KIND_NULL;
     switch (typeof v) {
-      case 'boolean': return v ? 2 : 1;
-      case 'number': return isFinite(v) ? 3 : -1;
-      case 'string': return /[\ud800-\udfff]/u.test(v) ? -2 : 4;
+      case 'boolean': return v ? KIND_TRUE : KIND_FALSE;
+      case 'number': return isFinite(v) ? KIND_NUMBER : KIND_NOT_FINITE;
+      case 'string': return /[\ud800-\udfff]/u.test(v) ? KIND_LONE_SURROGATE : KIND_STRING;
       case 'object':
-        if (Array.isArray(v)) return 5;
+        if (Array.isArray(v)) return KIND_ARRAY;
         var p = Object.getPrototypeOf(v);
-        if (p === null || p === Object.prototype) return 6;
+        if (p === null || p === Object.prototype) return KIND_OBJECT;
         break;
-      case 'function': return -4;
-      case 'bigint': return -5;
-      case 'symbol': return -6;
+      case 'function': return KIND_FUNCTION;
+      case 'bigint': return KIND_BIGINT;
+      case 'symbol': return KIND_SYMBOL;
     }
   } catch (e) {}
-  return -3;
+  return KIND_OTHER_OBJECT;
 }
 // An array's elements, or a plain object's members as [key, value, ...]
 // with undefined ones left out; null if reading one throws.
