@@ -66,29 +66,10 @@ macro_rules! debug_log {
 }
 pub(crate) use debug_log;
 
-mod browser_builtins;
-#[cfg(target_arch = "wasm32")]
-mod browser_js;
-mod browser_listener;
-mod browser_window;
-mod container_id;
-mod effect;
-mod flow_callback;
-mod flow_session;
-mod frame_link;
-mod frame_view;
-mod inline_height;
-mod inquiry_handle;
-mod message_queue;
-mod modal;
-mod modal_flag;
-mod option_prop;
-mod option_value;
-mod options_from_props;
-mod page_origin;
-mod persona_inquiry;
-mod persona_styles;
-mod preload;
+pub mod browser;
+mod component;
+mod layout;
+mod session;
 
 /// The protocol core, re-exported whole: widget URLs, the message gate, typed
 /// events and the state machine, for code that works below the component.
@@ -101,32 +82,51 @@ pub use leptos_persona_core as protocol;
 #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
 pub use leptos_persona_server as server;
 
-pub use flow_callback::FlowCallback;
-pub use frame_view::Labels;
-pub use inquiry_handle::{use_persona_inquiry, InquiryHandle};
-pub use leptos_persona_core::MessageTargetOrigin;
+// What an app uses: the components, the handle, what its callbacks receive,
+// and the types it names most. The rest of what props take is in `options`,
+// the rest of what events carry in `events`.
+pub use browser::preload::preload;
+pub use component::flow_callback::FlowCallback;
+pub use component::frame_view::Labels;
+pub use component::message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
+pub use component::option_prop::OptionProp;
+pub use component::persona_inquiry::PersonaInquiry;
+pub use component::persona_styles::{PersonaStyles, STYLESHEET};
 pub use leptos_persona_core::{
-    CameraPermissions, CompletePayload, CompletionFields, ConfigError, CssSize, DocumentRef,
-    Environment, ErrorCode, EventName, EventsAllowlist, ExitPayload, Field, FieldMapping,
-    FlowEvent, FlowMessage, Host, InquiryError, InquiryOptions, InquiryPhase, InquiryState,
-    InquiryStyles, LoadTimeout, Padding, PageChange, PreferredDimensions, ReadyPayload,
-    ServerOutageMode, Side, StartPayload, TrustedOrigins,
+    CompletePayload, ConfigError, ErrorCode, EventsAllowlist, ExitPayload, FlowEvent, FlowMessage,
+    Host, InquiryError, InquiryOptions, InquiryPhase, ReadyPayload,
 };
-pub use message_queue::{PersonaMessageQueue, MESSAGE_QUEUE_SCRIPT};
-pub use modal_flag::ModalFlag;
-pub use option_prop::OptionProp;
-pub use option_value::OptionValue;
-pub use options_from_props::DEFAULT_MIN_HEIGHT;
-pub use persona_inquiry::PersonaInquiry;
-pub use persona_styles::{PersonaStyles, STYLESHEET};
-pub use preload::preload;
-/// The browser side of the protocol, for code below the component (another
-/// wrapper, tests): exactly what `<PersonaInquiry>` itself uses.
-pub mod browser {
-    pub use crate::browser_builtins::builtins as js_builtins;
-    pub use crate::browser_builtins::{kebab_case, option_support};
-    pub use crate::frame_link::read_data as read_message_data;
+pub use session::inquiry_handle::{use_persona_inquiry, InquiryHandle};
+
+/// The types option props take, for code that names them. An app rarely
+/// does: a prop takes what you would write in JavaScript (a string, a number,
+/// `json!`) or a signal of it, and converts it into these.
+///
+/// Two exist for the bundle's size rather than for you: [`OptionValue`](options::OptionValue)
+/// (which conversions carry which checks and encoders, so an app links only
+/// those of the props it sets) and [`ModalFlag`](options::ModalFlag) (what `modal=true` turns
+/// into, so an inline-only app links none of the modal's code). You meet them
+/// only in the props' signatures.
+pub mod options {
+    pub use crate::component::option_value::OptionValue;
+    pub use crate::component::options_from_props::DEFAULT_MIN_HEIGHT;
+    pub use crate::layout::modal_flag::ModalFlag;
+    pub use leptos_persona_core::{
+        CssSize, Environment, FieldMapping, LoadTimeout, MessageTargetOrigin, Padding, PageOrigin,
+        ServerOutageMode, SessionToken, Side, TrustedOrigins,
+    };
 }
+
+/// What the flow's events carry beyond the callbacks' payloads at the root:
+/// the other payloads, the fields of a completed inquiry, event names, and
+/// the state the handle's signals show.
+pub mod events {
+    pub use leptos_persona_core::{
+        CameraPermissions, CompletionFields, DocumentRef, EventName, Field, InquiryState,
+        InquiryStyles, PageChange, PreferredDimensions, StartPayload,
+    };
+}
+
 /// `serde_json`, for `json!` prefill values without a dependency of your own.
 pub use serde_json;
 

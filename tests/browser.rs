@@ -1354,7 +1354,7 @@ async fn changing_the_title_or_frame_size_mid_flow_keeps_the_flow() {
     let mounted = mount(move |handle| {
         view! {
             <PersonaInquiry host=simulator() template_id="itmpl_sim_happy" handle=handle
-                iframe_title=title frame_height=Signal::derive(move || leptos_persona::CssSize::Px(f64::from(height.get())))
+                iframe_title=title frame_height=Signal::derive(move || leptos_persona::options::CssSize::Px(f64::from(height.get())))
                 load_timeout=400 on_error=r.error() on_load=r.load() />
         }
     });

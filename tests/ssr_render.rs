@@ -233,8 +233,9 @@ fn a_bad_host_renders_the_error_not_a_flow() {
 /// needs to the URL, so none is refused as unsupported.
 #[test]
 fn options_that_need_support_bring_it_with_their_props() {
+    use leptos_persona::options::{CssSize, FieldMapping, Padding};
     use leptos_persona::serde_json::json;
-    use leptos_persona::{CssSize, FieldMapping, InquiryOptions, Padding};
+    use leptos_persona::InquiryOptions;
     let html = render(|| {
         let fields = RwSignal::new(json!({ "addressCity": "Oslo" }));
         let width = Signal::derive(|| CssSize::Css("70vw".into()));

@@ -23,63 +23,41 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod callback_table;
-mod config_error;
-mod css_length;
-mod event_table;
-mod field;
-mod flow_event;
-mod frame_layout;
-mod host;
-mod inquiry_error;
-mod inquiry_state;
-mod js_builtins;
-mod js_number;
-mod json_access;
-mod kebab_case;
-mod load_timeout;
-mod message_gate;
-mod option_support;
-mod option_table;
+mod messages;
 mod options;
-mod origin;
-mod query_arms;
-mod query_string;
-mod sandbox;
-mod trusted_origins;
-mod widget_action;
-mod widget_url;
+mod state;
+mod url;
 
-pub use callback_table::{CallbackCall, CallbackRef};
-pub use config_error::ConfigError;
-pub use event_table::{EventName, FlowEvent};
-pub use field::{CompletionFields, DocumentRef, Field};
-pub use flow_event::{
+pub use messages::event_table::{EventName, FlowEvent};
+pub use messages::field::{CompletionFields, DocumentRef, Field};
+pub use messages::flow_event::{
     CameraPermissions, CompletePayload, ExitPayload, FlowMessage, InquiryStyles, PageChange,
     PayloadError, PreferredDimensions, ReadyPayload, StartPayload,
 };
-pub use frame_layout::{
-    inline_frame_height, modal_frame_size, ModalFrameSize, DESKTOP_MEDIA_QUERY,
-};
-pub use host::{CustomHost, Host};
-pub use inquiry_error::{ErrorCode, InquiryError};
-pub use inquiry_state::{InquiryPhase, InquirySession, InquiryState, Recorded};
-pub use js_builtins::{kebab_case, JsBuiltins, PortedBuiltins};
-pub use load_timeout::LoadTimeout;
-pub use message_gate::{MessageGate, Rejection};
-pub use option_support::{KeyCase, OptionSupport};
-pub use options::{
+pub use messages::inquiry_error::{ErrorCode, InquiryError};
+pub use messages::message_gate::{MessageGate, Rejection};
+pub use messages::widget_action::WidgetAction;
+pub use options::config_error::ConfigError;
+pub use options::host::{CustomHost, Host};
+pub use options::inquiry_options::{
     CssSize, Environment, EventsAllowlist, FieldMapping, InquiryOptions, MessageTargetOrigin,
     Padding, ServerOutageMode, SessionToken, Side,
 };
-pub use origin::PageOrigin;
-pub use sandbox::{
+pub use options::load_timeout::LoadTimeout;
+pub use options::option_support::{KeyCase, OptionSupport};
+pub use options::origin::PageOrigin;
+pub use options::sandbox::{
     sandbox_attribute, DEFAULT_SANDBOX, DEFAULT_SANDBOX_TOKENS, REFUSED_SANDBOX_TOKENS,
     REQUIRED_SANDBOX_TOKENS,
 };
-pub use trusted_origins::TrustedOrigins;
-pub use widget_action::WidgetAction;
-pub use widget_url::{
+pub use options::trusted_origins::TrustedOrigins;
+pub use state::callback_table::{CallbackCall, CallbackRef};
+pub use state::frame_layout::{
+    inline_frame_height, modal_frame_size, ModalFrameSize, DESKTOP_MEDIA_QUERY,
+};
+pub use state::inquiry_state::{InquiryPhase, InquirySession, InquiryState, Recorded};
+pub use url::js_builtins::{kebab_case, JsBuiltins, PortedBuiltins};
+pub use url::widget_url::{
     widget_url, FlowType, WidgetFrame, DEFAULT_IFRAME_TITLE, IFRAME_ALLOW, IFRAME_CLASS,
     SDK_VERSION,
 };

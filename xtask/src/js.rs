@@ -1,8 +1,8 @@
-//! The crate's shipped JavaScript. `src/js/browser.js` and `src/js/modal.js`
+//! The crate's shipped JavaScript. `src/browser/js/browser.js` and `src/browser/js/modal.js`
 //! are the commented sources; what wasm-bindgen ships (and a browser
-//! downloads) is their minified form, `src/js/*.min.js`, made by terser.
+//! downloads) is their minified form, `src/browser/js/*.min.js`, made by terser.
 //! `cargo xtask js` writes them; `cargo xtask test` fails when one is not what
-//! terser makes of its source. (`src/js/kebab_case.js`, lodash's, ships as it
+//! terser makes of its source. (`src/browser/js/kebab_case.js`, lodash's, ships as it
 //! is, with its licence notice.)
 
 use std::path::PathBuf;
@@ -14,7 +14,7 @@ use crate::tools::{npm_install, output};
 /// terser, from npm, at this exact version: its output is what is committed.
 pub const TERSER_NPM_VERSION: &str = "5.51.4";
 
-/// The minified modules, by name (`src/js/<name>.js` → `src/js/<name>.min.js`).
+/// The minified modules, by name (`src/browser/js/<name>.js` → `src/browser/js/<name>.min.js`).
 const MINIFIED: &[&str] = &["browser", "modal"];
 
 /// terser under `target/tools/terser`, installed from npm if missing.
@@ -42,10 +42,10 @@ fn ensure_terser() -> Result<PathBuf, String> {
     }
 }
 
-/// What terser makes of `src/js/<name>.js`: an ES module, compressed and
+/// What terser makes of `src/browser/js/<name>.js`: an ES module, compressed and
 /// with its local names shortened (the exports keep theirs), no comments.
 fn minify(terser: &PathBuf, name: &str) -> Result<String, String> {
-    let source = root().join("src/js").join(format!("{name}.js"));
+    let source = root().join("src/browser/js").join(format!("{name}.js"));
     let out = Command::new(terser)
         .arg(&source)
         .args(["--module", "--compress", "--mangle", "--comments", "false"])
@@ -62,22 +62,22 @@ fn minify(terser: &PathBuf, name: &str) -> Result<String, String> {
 }
 
 fn shipped(name: &str) -> PathBuf {
-    root().join("src/js").join(format!("{name}.min.js"))
+    root().join("src/browser/js").join(format!("{name}.min.js"))
 }
 
-/// `cargo xtask js`: writes every `src/js/<name>.min.js`.
+/// `cargo xtask js`: writes every `src/browser/js/<name>.min.js`.
 pub fn write() -> Result<(), String> {
     let terser = ensure_terser()?;
     for name in MINIFIED {
         let min = minify(&terser, name)?;
         std::fs::write(shipped(name), &min)
             .map_err(|e| format!("writing {}: {e}", shipped(name).display()))?;
-        println!("src/js/{name}.min.js: {} bytes", min.len());
+        println!("src/browser/js/{name}.min.js: {} bytes", min.len());
     }
     Ok(())
 }
 
-/// Fails when a committed `src/js/<name>.min.js` is not what terser makes of
+/// Fails when a committed `src/browser/js/<name>.min.js` is not what terser makes of
 /// its source (a source was edited without `cargo xtask js`).
 pub fn check() -> Result<(), String> {
     println!("==> the shipped JavaScript is the minified source (terser {TERSER_NPM_VERSION})");
@@ -87,7 +87,7 @@ pub fn check() -> Result<(), String> {
         let committed = std::fs::read_to_string(shipped(name)).unwrap_or_default();
         if committed != min {
             return Err(format!(
-                "src/js/{name}.min.js is not what terser makes of src/js/{name}.js: \
+                "src/browser/js/{name}.min.js is not what terser makes of src/browser/js/{name}.js: \
                  run `cargo xtask js` and commit the result"
             ));
         }

@@ -156,7 +156,7 @@ pub(crate) const COMMANDS: &[Subcommand] = &[
         name: "js",
         options: &[],
         operand: None,
-        what: "minifies the crate's JavaScript sources into what ships (src/js/*.min.js)",
+        what: "minifies the crate's JavaScript sources into what ships (src/browser/js/*.min.js)",
         run: |_| js::write(),
     },
     Subcommand {

@@ -12,8 +12,8 @@
 //!   `target/oracle-check/out/`, and each result must be the committed
 //!   `*-expected.json`, byte for byte; a cases file without an expected file,
 //!   or an expected file without a cases file, fails too;
-//! - `kebab-tables.mjs` regenerates every table of `core/src/kebab_case.rs`
-//!   from the lodash the crate ships (`src/js/kebab_case.js`, itself checked
+//! - `kebab-tables.mjs` regenerates every table of `core/src/url/kebab_case.rs`
+//!   from the lodash the crate ships (`src/browser/js/kebab_case.js`, itself checked
 //!   against the copy the SDK bundles), and the result must be the committed
 //!   file, byte for byte.
 //!
@@ -32,9 +32,9 @@ const ORACLE: &str = "core/tests/conformance/oracle";
 /// The conformance fixtures, relative to the workspace root.
 const FIXTURES: &str = "core/tests/conformance";
 /// The Rust port of lodash's kebabCase whose tables are generated.
-const KEBAB_RS: &str = "core/src/kebab_case.rs";
+const KEBAB_RS: &str = "core/src/url/kebab_case.rs";
 /// The lodash kebabCase the crate ships.
-const KEBAB_JS: &str = "src/js/kebab_case.js";
+const KEBAB_JS: &str = "src/browser/js/kebab_case.js";
 /// The copy of the lock file that the installed `node_modules` came from.
 const INSTALLED_LOCK: &str = ".installed-package-lock.json";
 
@@ -278,7 +278,7 @@ fn regenerate_fixture(
     ))
 }
 
-/// The step that regenerates `core/src/kebab_case.rs`'s tables into `out`.
+/// The step that regenerates `core/src/url/kebab_case.rs`'s tables into `out`.
 fn regenerate_kebab_tables(dir: &Path, out: &Path) -> Result<(String, Command), String> {
     let regenerated = out.join("kebab_case.rs");
     let output =

@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_persona::{
-    protocol::inline_frame_height, InquiryHandle, InquiryPhase, DEFAULT_MIN_HEIGHT,
+    options::DEFAULT_MIN_HEIGHT, protocol::inline_frame_height, InquiryHandle, InquiryPhase,
 };
 
 use crate::code_sample::{CodeSample, INLINE};

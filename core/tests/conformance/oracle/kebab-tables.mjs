@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Generates the tables of core/src/kebab_case.rs (the crate's port of lodash's
+// Generates the tables of core/src/url/kebab_case.rs (the crate's port of lodash's
 // kebabCase) from lodash itself, and prints that file with every table
 // regenerated.
 //
 // usage: node kebab-tables.mjs [--write] [KEBAB_CASE_JS KEBAB_CASE_RS]
 //   KEBAB_CASE_JS  the lodash kebabCase the crate ships (default
-//                  ../../../../src/js/kebab_case.js)
+//                  ../../../../src/browser/js/kebab_case.js)
 //   KEBAB_CASE_RS  the Rust port (default ../../../src/kebab_case.rs)
 //   --write        rewrite KEBAB_CASE_RS in place instead of printing it
 //
@@ -374,7 +374,7 @@ async function main() {
   check(args.length === 0 || args.length === 2, 'usage: node kebab-tables.mjs [--write] [KEBAB_CASE_JS KEBAB_CASE_RS]');
   const [jsPath, rsPath] = args.length
     ? args
-    : [join(here, '../../../../src/js/kebab_case.js'), join(here, '../../../src/kebab_case.rs')];
+    : [join(here, '../../../../src/browser/js/kebab_case.js'), join(here, '../../../src/url/kebab_case.rs')];
 
   const js = await importShipped(jsPath);
   const sdk = sdkKebabCase();
