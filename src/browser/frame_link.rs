@@ -73,7 +73,7 @@ pub fn read_data(data: &JsValue) -> Result<Value, String> {
     if data.is_undefined() {
         return Err("undefined".into());
     }
-    to_json(data, 0)
+    to_json(data, 0).map_err(String::from)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -146,9 +146,13 @@ fn json_items(_: &JsValue) -> Option<js_sys::Array> {
     None
 }
 
-fn to_json(value: &JsValue, depth: u32) -> Result<Value, String> {
+/// Why a value cannot be JSON, as a static text (made a `String` once, by
+/// [`read_data`]).
+type Unreadable = &'static str;
+
+fn to_json(value: &JsValue, depth: u32) -> Result<Value, Unreadable> {
     if depth > MAX_DEPTH {
-        return Err("nested more than 64 levels deep (or a cycle)".into());
+        return Err("nested more than 64 levels deep (or a cycle)");
     }
     let kind = json_kind(value);
     if let kind::NUMBER..=kind::OBJECT = kind {
@@ -157,17 +161,17 @@ fn to_json(value: &JsValue, depth: u32) -> Result<Value, String> {
     match kind {
         kind::NULL => Ok(Value::Null),
         kind::FALSE | kind::TRUE => Ok(Value::Bool(kind == kind::TRUE)),
-        kind::NOT_FINITE => Err("a NaN or infinite number".into()),
-        kind::LONE_SURROGATE => Err("a string with a lone surrogate".into()),
-        kind::FUNCTION => Err("a function".into()),
-        kind::BIGINT => Err("a bigint".into()),
-        kind::SYMBOL => Err("a symbol".into()),
+        kind::NOT_FINITE => Err("a NaN or infinite number"),
+        kind::LONE_SURROGATE => Err("a string with a lone surrogate"),
+        kind::FUNCTION => Err("a function"),
+        kind::BIGINT => Err("a bigint"),
+        kind::SYMBOL => Err("a symbol"),
         // `OTHER_OBJECT`, and any code this side does not know.
-        _ => Err("a non-plain object".into()),
+        _ => Err("a non-plain object"),
     }
 }
 
-fn to_json_value(value: &JsValue, kind: i32, depth: u32) -> Result<Value, String> {
+fn to_json_value(value: &JsValue, kind: i32, depth: u32) -> Result<Value, Unreadable> {
     match kind {
         kind::NUMBER => return Ok(json_number(value.as_f64().unwrap_or_default())),
         kind::STRING => return Ok(Value::String(value.as_string().unwrap_or_default())),

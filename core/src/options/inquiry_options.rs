@@ -321,16 +321,21 @@ pub enum EventsAllowlist {
 impl EventsAllowlist {
     /// Whether an event of this name reaches `on_event`.
     pub fn admits(&self, name: &str) -> bool {
+        let event = || EventName::parse(name);
         match self {
-            Self::Default => EventName::parse(name).in_default_allowlist(),
+            Self::Default => event().in_default_allowlist(),
             Self::All => true,
-            Self::Only(names) => names.iter().any(|n| n.as_str() == name),
+            Self::Only(names) => names.contains(&event()),
         }
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
         match self {
-            Self::Only(names) if names.iter().any(|n| n.as_str().is_empty()) => {
+            Self::Only(names)
+                if names
+                    .iter()
+                    .any(|n| matches!(n, EventName::Other(other) if other.is_empty())) =>
+            {
                 Err(ConfigError::InvalidEventsAllowlist {
                     reason: "an event name is empty".into(),
                 })
