@@ -116,6 +116,19 @@ macro_rules! flow_events {
             /// The wire names of [`KNOWN`](Self::KNOWN), in its order.
             const NAMES: &'static [&'static str] = &[$( $name, )*];
 
+            /// The known name at `at` in [`KNOWN`](Self::KNOWN), made without a clone.
+            fn known(at: usize) -> Option<Self> {
+                let mut index = 0;
+                $(
+                    if at == index {
+                        return Some(Self::$variant);
+                    }
+                    index += 1;
+                )*
+                let _ = index;
+                None
+            }
+
             /// Whether the official SDK's default `eventsAllowlist` forwards this event to `onEvent`.
             pub fn in_default_allowlist(&self) -> bool {
                 match self {
@@ -251,11 +264,11 @@ impl EventName {
     /// Parses a name; unknown names become [`EventName::Other`].
     pub fn parse(name: &str) -> Self {
         // A table, not a `match` on strings: smaller in wasm.
-        Self::KNOWN
+        Self::NAMES
             .iter()
-            .zip(Self::NAMES)
-            .find(|(_, known)| **known == name)
-            .map_or_else(|| Self::Other(name.to_owned()), |(event, _)| event.clone())
+            .position(|known| *known == name)
+            .and_then(Self::known)
+            .unwrap_or_else(|| Self::Other(name.to_owned()))
     }
 
     /// The wire name.
