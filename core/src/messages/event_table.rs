@@ -129,6 +129,14 @@ macro_rules! flow_events {
                 None
             }
 
+            /// The wire name.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $name, )*
+                    Self::Other(name) => name,
+                }
+            }
+
             /// Whether the official SDK's default `eventsAllowlist` forwards this event to `onEvent`.
             pub fn in_default_allowlist(&self) -> bool {
                 match self {
@@ -269,19 +277,6 @@ impl EventName {
             .position(|known| *known == name)
             .and_then(Self::known)
             .unwrap_or_else(|| Self::Other(name.to_owned()))
-    }
-
-    /// The wire name.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Other(name) => name,
-            known => Self::KNOWN
-                .iter()
-                .position(|k| k == known)
-                .and_then(|at| Self::NAMES.get(at))
-                .copied()
-                .unwrap_or_default(),
-        }
     }
 }
 
